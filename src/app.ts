@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import addFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { regionsRoutes } from './modules/regions/regions.routes.js';
+import { RegionSchema } from './modules/regions/regions.schemas.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { authPlugin } from './platform/auth/auth.plugin.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { UserSchema } from './platform/auth/auth.schemas.js';
+import type { AppContext } from './platform/context.js';
+import { registerErrorHandling, registerNotFound } from './platform/error-handler.js';
+import { ErrorResponse } from './platform/schemas.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+/** Every module's routes. A new module adds its plugin here. */
+const modules = [authRoutes, regionsRoutes, usersRoutes, auditRoutes];
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: ctx.config.logLevel,
+      // Personal data and credentials never reach the log.
+      redact: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+      ],
+    },
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      plugins: [addFormats as never],
+    },
+  });
+  app.decorate('ctx', ctx);
+  registerErrorHandling(app);
+
+  for (const schema of [ErrorResponse, UserSchema, RegionSchema]) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Jiceng 基层 API',
+        version: '0.1.0',
+        description: 'See docs/api.md for the conventions.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jiceng_sid' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(authPlugin, { ctx });
+
+  app.get('/api/health', { schema: { tags: ['platform'] } }, async () => ({
+    status: 'ok',
+    database: ctx.database.dialect,
+  }));
+  for (const routes of modules) await app.register(routes);
+  await serveWebApp(app, ctx.config.webDir);
+  return app;
+}
+
+/** The built web app; every other GET path is answered with its index.html (client-side routes). */
+async function serveWebApp(app: FastifyInstance, webDir: string) {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) return registerNotFound(app);
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', index: false });
+  registerNotFound(app, fs.readFileSync(index));
+}

@@ -1,0 +1,5 @@
+import { definePolicy } from '../../platform/policy.js';
+
+export const usersPolicy = definePolicy('users', {
+  manage: ['admin'],
+});

@@ -1,0 +1,5 @@
+import { definePolicy } from '../policy.js';
+
+export const auditPolicy = definePolicy('audit', {
+  read: ['admin'],
+});

@@ -1,0 +1,35 @@
+import { isoNow } from '../clock.js';
+import type { Actor, AppContext } from '../context.js';
+
+export interface AuditEntry {
+  /** `entity.verb`, e.g. `user.create`, `region.update`, `resident.reveal`. */
+  action: string;
+  entity: string;
+  entityId: string | number;
+  regionCode: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one audit record. Call it inside the transaction of the change it records, with
+ * presented (already masked) values: the log must never hold a password hash or a full ID number.
+ */
+export async function audit(ctx: AppContext, actor: Actor, entry: AuditEntry): Promise<void> {
+  await ctx.db
+    .insertInto('audit_log')
+    .values({
+      at: isoNow(ctx.clock),
+      actor_id: actor.id,
+      actor_name: actor.username,
+      role: actor.role,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: String(entry.entityId),
+      region_code: entry.regionCode,
+      ip: actor.ip,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}

@@ -1,0 +1,23 @@
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+
+/**
+ * Scope is a region code prefix: an account sees what lies under its node. The empty scope is
+ * the whole country (a national administrator).
+ */
+export const inScope = (scope: string, regionCode: string) => regionCode.startsWith(scope);
+
+/** True when `code` lies on the path from the root down to `scope` (an ancestor or the node). */
+export const isOnPathTo = (scope: string, code: string) => scope.startsWith(code);
+
+/**
+ * Restricts a query to rows whose region column lies under the scope. Every scoped query goes
+ * through here, so the rule lives in one place; `LIKE 'prefix%'` uses the column's index.
+ */
+export function whereInScope<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  column: string,
+  scope: string,
+): SelectQueryBuilder<DB, TB, O> {
+  if (scope === '') return query;
+  return query.where((eb: ExpressionBuilder<DB, TB>) => eb(sql.ref(column), 'like', `${scope}%`));
+}

@@ -1,0 +1,37 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export interface XlsxColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null;
+}
+
+/**
+ * Streams rows into an .xlsx download: rows are written as they come, so an export of a large
+ * list needs memory for one batch, not for the whole sheet. Every list export goes through here.
+ */
+export function sendXlsx<T>(
+  reply: FastifyReply,
+  options: { filename: string; sheet: string; columns: XlsxColumn<T>[]; batches: AsyncIterable<T[]> },
+) {
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  const sheet = workbook.addWorksheet(options.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = options.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
+  sheet.getRow(1).font = { bold: true };
+  const write = async () => {
+    for await (const batch of options.batches) {
+      for (const row of batch) sheet.addRow(options.columns.map((c) => c.value(row))).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((err: unknown) => stream.destroy(err instanceof Error ? err : new Error(String(err))));
+  const encoded = encodeURIComponent(options.filename);
+  reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encoded}`);
+  return reply.send(stream);
+}
