@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox';
-import { ROLES } from '../../platform/roles.js';
+import { ROLES, type Role } from '../../platform/roles.js';
 import { PageQuery, pageOf, Scope, Text } from '../../platform/schemas.js';
 
-const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const RoleSchema = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
 const Username = Type.String({ minLength: 3, maxLength: 32, pattern: '^[a-zA-Z0-9_.-]+$' });
 const Password = Type.String({ minLength: 1, maxLength: 128 });
 
