@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,7 +15,7 @@ import { authPlugin } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { UserSchema } from './platform/auth/auth.schemas.js';
 import type { AppContext } from './platform/context.js';
-import { registerErrorHandling, registerNotFound } from './platform/error-handler.js';
+import { frameworkErrors, registerErrorHandling, registerNotFound } from './platform/error-handler.js';
 import { ErrorResponse } from './platform/schemas.js';
 
 declare module 'fastify' {
@@ -39,6 +40,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       ],
     },
     bodyLimit: ctx.config.bodyLimitBytes,
+    frameworkErrors,
     trustProxy: ctx.config.trustProxy,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
@@ -60,6 +62,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Lists and the web app's scripts shrink several-fold; a grid worker's phone may be on 3G.
+  await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(authPlugin, { ctx });
 
@@ -76,6 +80,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 async function serveWebApp(app: FastifyInstance, webDir: string) {
   const index = path.join(webDir, 'index.html');
   if (!fs.existsSync(index)) return registerNotFound(app);
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h', index: false });
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    // Vite names assets by content hash: they never change, so browsers may keep them for good.
+    // Anything else (index.html above all) is revalidated, so a deploy is seen at once.
+    setHeaders: (res, file) =>
+      res.header(
+        'cache-control',
+        file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
+  });
   registerNotFound(app, fs.readFileSync(index));
 }

@@ -21,3 +21,15 @@ export function whereInScope<DB, TB extends keyof DB, O>(
   if (scope === '') return query;
   return query.where((eb: ExpressionBuilder<DB, TB>) => eb(sql.ref(column), 'like', `${scope}%`));
 }
+
+/**
+ * The narrower of the caller's scope and a region the caller asks to filter by, or null when the
+ * two do not overlap (nothing to show). Filtering by one prefix instead of two lets SQLite use
+ * the index for the narrower one.
+ */
+export function narrowScope(scope: string, requested: string | undefined): string | null {
+  if (requested === undefined || requested === '') return scope;
+  if (requested.startsWith(scope)) return requested;
+  if (scope.startsWith(requested)) return scope;
+  return null;
+}

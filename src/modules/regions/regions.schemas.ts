@@ -12,6 +12,8 @@ export const RegionSchema = Type.Object(
     ),
     parentCode: Type.Union([Type.String(), Type.Null()]),
     childCount: Type.Integer(),
+    /** Search results only: the ancestors' names, root first ("甘肃省 / 兰州市 / …"). */
+    pathName: Type.Optional(Type.String()),
   },
   { $id: 'Region' },
 );
@@ -36,10 +38,11 @@ export const CreateGridBody = Type.Object(
 );
 export const RenameGridBody = Type.Object({ name: Text(40) }, { additionalProperties: false });
 
-export const presentRegion = (r: RegionWithCount) => ({
+export const presentRegion = (r: RegionWithCount & { pathName?: string }) => ({
   code: r.code,
   name: r.name,
   level: r.level,
   parentCode: r.parent_code,
   childCount: r.child_count,
+  ...(r.pathName === undefined ? {} : { pathName: r.pathName }),
 });

@@ -27,8 +27,10 @@ export async function listRegions(ctx: AppContext, actor: Actor, parent?: string
     return own ? [own] : [];
   }
   if (!visible(actor, parent)) throw notFound();
-  if (!(await repo.findRegion(ctx.db, parent))) throw notFound();
-  return repo.childrenInScope(ctx.db, parent, actor.scope);
+  const children = await repo.childrenInScope(ctx.db, parent, actor.scope);
+  // Only an empty answer needs telling apart: a leaf, or no such region.
+  if (children.length === 0 && !(await repo.regionExists(ctx.db, parent))) throw notFound();
+  return children;
 }
 
 export async function getRegion(ctx: AppContext, actor: Actor, code: string) {
@@ -38,8 +40,23 @@ export async function getRegion(ctx: AppContext, actor: Actor, code: string) {
   return { ...region, path: await repo.findRegions(ctx.db, pathCodes(code)) };
 }
 
-export const searchRegions = (ctx: AppContext, actor: Actor, text: string) =>
-  repo.searchInScope(ctx.db, actor.scope, text, 20);
+/**
+ * Regions in scope by name or code, each with the names of its ancestors: "第一网格" exists in
+ * every community, and only the path tells them apart.
+ */
+export async function searchRegions(ctx: AppContext, actor: Actor, text: string) {
+  const found = await repo.searchInScope(ctx.db, actor.scope, text, 20);
+  const ancestors = [...new Set(found.flatMap((r) => pathCodes(r.code).slice(0, -1)))];
+  const names = new Map((await repo.findRegions(ctx.db, ancestors)).map((r) => [r.code, r.name]));
+  return found.map((r) => ({
+    ...r,
+    pathName: pathCodes(r.code)
+      .slice(0, -1)
+      .map((code) => names.get(code))
+      .filter((name) => name !== undefined)
+      .join(' / '),
+  }));
+}
 
 /** A new grid under a community, numbered with the next free 3 digits. */
 export async function createGrid(ctx: AppContext, actor: Actor, input: { parentCode: string; name: string }) {

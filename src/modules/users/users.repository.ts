@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, NewUser, UserRow, UserUpdate } from '../../db/types.js';
 import { type PageRequest, paginate } from '../../platform/pagination.js';
-import { whereInScope } from '../../platform/scope.js';
+import { narrowScope, whereInScope } from '../../platform/scope.js';
 
 export interface UserFilter extends PageRequest {
   q?: string | undefined;
@@ -12,8 +12,9 @@ export interface UserFilter extends PageRequest {
 
 /** Accounts whose scope lies under the caller's scope. */
 export function listUsers(db: Kysely<DB>, callerScope: string, filter: UserFilter) {
-  let query = whereInScope(db.selectFrom('users').selectAll(), 'scope', callerScope);
-  if (filter.scope) query = query.where('scope', 'like', `${filter.scope}%`);
+  const scope = narrowScope(callerScope, filter.scope);
+  let query = whereInScope(db.selectFrom('users').selectAll(), 'scope', scope ?? callerScope);
+  if (scope === null) query = query.where(sql<boolean>`1 = 0`);
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[%_\\]/g, '')}%`;

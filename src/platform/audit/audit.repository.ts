@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditRow, DB } from '../../db/types.js';
 import { endOfShanghaiDay, startOfShanghaiDay } from '../clock.js';
 import { type PageRequest, paginate } from '../pagination.js';
-import { whereInScope } from '../scope.js';
+import { narrowScope, whereInScope } from '../scope.js';
 
 export interface AuditFilter extends PageRequest {
   actor?: string | undefined;
@@ -16,8 +16,9 @@ export interface AuditFilter extends PageRequest {
 }
 
 function filtered(db: Kysely<DB>, scope: string, filter: AuditFilter) {
-  let query = whereInScope(db.selectFrom('audit_log').selectAll(), 'region_code', scope);
-  if (filter.regionCode) query = query.where('region_code', 'like', `${filter.regionCode}%`);
+  const narrowed = narrowScope(scope, filter.regionCode);
+  let query = whereInScope(db.selectFrom('audit_log').selectAll(), 'region_code', narrowed ?? scope);
+  if (narrowed === null) query = query.where(sql<boolean>`1 = 0`);
   if (filter.actor) query = query.where('actor_name', '=', filter.actor);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);

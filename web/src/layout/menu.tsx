@@ -1,0 +1,62 @@
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { User } from '../api/types';
+import { hasPermission } from '../auth/session';
+import type { MessageKey } from '../i18n';
+
+/**
+ * The one list of screens in the side menu. A module adds its screens here; the menu, the home
+ * page shortcuts and the route guards all read the `permission` from this list, so a role never
+ * sees a link it cannot open.
+ */
+export interface NavItem {
+  path: string;
+  labelKey: MessageKey;
+  descriptionKey: MessageKey;
+  icon: ReactNode;
+  /** Permission from `user.permissions` (GET /api/auth/me); omitted = every logged-in account. */
+  permission?: string;
+  /** Heading the item is listed under; items without one come first. */
+  groupKey?: MessageKey;
+}
+
+export const navItems: NavItem[] = [
+  { path: '/', labelKey: 'nav.home', descriptionKey: 'nav.homeDesc', icon: <HomeOutlined /> },
+  {
+    path: '/regions',
+    labelKey: 'nav.regions',
+    descriptionKey: 'nav.regionsDesc',
+    icon: <ApartmentOutlined />,
+    permission: 'regions.read',
+  },
+  {
+    path: '/admin/users',
+    labelKey: 'nav.users',
+    descriptionKey: 'nav.usersDesc',
+    icon: <TeamOutlined />,
+    permission: 'users.manage',
+    groupKey: 'nav.group.admin',
+  },
+  {
+    path: '/admin/audit',
+    labelKey: 'nav.audit',
+    descriptionKey: 'nav.auditDesc',
+    icon: <AuditOutlined />,
+    permission: 'audit.read',
+    groupKey: 'nav.group.admin',
+  },
+];
+
+export function visibleNavItems(user: User | null | undefined): NavItem[] {
+  return navItems.filter((item) => hasPermission(user, item.permission));
+}
+
+/** The menu key for a location: the longest item path it falls under; none for unknown paths. */
+export function selectedNavPath(pathname: string): string | undefined {
+  let best: string | undefined;
+  for (const { path } of navItems) {
+    const matches = pathname === path || (path !== '/' && pathname.startsWith(`${path}/`));
+    if (matches && (best === undefined || path.length > best.length)) best = path;
+  }
+  return best;
+}

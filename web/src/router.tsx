@@ -1,0 +1,56 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { FullPageSpin } from './components/FullPageSpin';
+import { RouteError } from './components/RouteError';
+import { navItems } from './layout/menu';
+import LoginPage from './pages/auth/LoginPage';
+
+// Everything behind the login is loaded on demand, so the login page downloads only itself.
+const AppShell = lazy(() => import('./layout/AppShell'));
+const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
+const HomePage = lazy(() => import('./pages/home/HomePage'));
+const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage'));
+
+/** Guards a screen with the permission its menu item declares, so the two cannot disagree. */
+function guarded(path: string, element: ReactNode): ReactNode {
+  const permission = navItems.find((item) => item.path === path)?.permission;
+  return permission ? <RequirePermission permission={permission}>{element}</RequirePermission> : element;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/change-password',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth allowPasswordChange>
+        <Suspense fallback={<FullPageSpin minHeight="100vh" />}>
+          <ChangePasswordPage />
+        </Suspense>
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<FullPageSpin minHeight="100vh" />}>
+          <AppShell />
+        </Suspense>
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'regions', element: guarded('/regions', <RegionsPage />) },
+      { path: 'admin/users', element: guarded('/admin/users', <UsersPage />) },
+      { path: 'admin/audit', element: guarded('/admin/audit', <AuditPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
