@@ -18,8 +18,9 @@ export const ErrorResponse = Type.Object(
   { $id: 'ErrorResponse' },
 );
 
+// Bounded so that (page - 1) * pageSize stays a safe integer that both databases accept as an OFFSET.
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 };
 
@@ -31,10 +32,15 @@ export const pageOf = <T extends TSchema>(item: T) =>
     pageSize: Type.Integer(),
   });
 
+/** A real calendar date: `format: 'date'` refuses 2026-02-30, which `Date` would read as 2 March. */
 export const DateString = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  format: 'date',
   description: 'YYYY-MM-DD (Asia/Shanghai)',
 });
+
+/** A row id (bigint in the database), bounded to what a JS number holds exactly. */
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
 
 export const RegionCode = Type.String({ pattern: '^(\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}|\\d{15})$' });
 

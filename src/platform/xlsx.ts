@@ -12,18 +12,22 @@ export interface XlsxColumn<T> {
  * Streams rows into an .xlsx download: rows are written as they come, so an export of a large
  * list needs memory for one batch, not for the whole sheet. Every list export goes through here.
  */
-export function sendXlsx<T>(
+export async function sendXlsx<T>(
   reply: FastifyReply,
   options: { filename: string; sheet: string; columns: XlsxColumn<T>[]; batches: AsyncIterable<T[]> },
 ) {
+  // The first batch is read before the 200 goes out: a query that fails answers in the error
+  // shape instead of a download cut short.
+  const batches = options.batches[Symbol.asyncIterator]();
+  const first = await batches.next();
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const sheet = workbook.addWorksheet(options.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = options.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
   const write = async () => {
-    for await (const batch of options.batches) {
-      for (const row of batch) sheet.addRow(options.columns.map((c) => c.value(row))).commit();
+    for (let batch = first; !batch.done; batch = await batches.next()) {
+      for (const row of batch.value) sheet.addRow(options.columns.map((c) => c.value(row))).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -156,6 +156,15 @@ describeEachDatabase(
       for (const r of mine) expect(r.code.startsWith(ZAOLINXI)).toBe(true);
     });
 
+    it('tells same-named grids apart in search by the names of their ancestors', async () => {
+      const found = (await admin.get(`/api/regions/search?q=${encodeURIComponent('第一网格')}`)).json().items;
+      const byCode = new Map(found.map((r: Region & { pathName: string }) => [r.code, r.pathName]));
+      expect(byCode.get(`${ZAOLINXI}001`)).toBe('甘肃省 / 兰州市 / 安宁区 / 西路街道 / 枣林西社区');
+      expect(byCode.get('130402006014001')).toMatch(/^河北省 \/ 邯郸市 \/ 邯山区 \/ .+ \/ 农林二社区$/);
+      const province = (await admin.get(`/api/regions/search?q=${encodeURIComponent('云南')}`)).json().items;
+      expect(province.find((r: Region) => r.code === '53')?.pathName).toBe('');
+    });
+
     it('creates a grid with the next free code: 009 after the 8 demo grids, then 010', async () => {
       const first = await secretary.post('/api/regions', { parentCode: ZAOLINXI, name: '  第九网格 ' });
       expect(first.statusCode).toBe(201);

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { ROLES, type Role } from '../../platform/roles.js';
-import { PageQuery, pageOf, Scope, Text } from '../../platform/schemas.js';
+import { Id, PageQuery, pageOf, Scope, Text } from '../../platform/schemas.js';
 
 const RoleSchema = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
 const Username = Type.String({ minLength: 3, maxLength: 32, pattern: '^[a-zA-Z0-9_.-]+$' });
@@ -16,7 +16,7 @@ export type UserListQuery = Static<typeof UserListQuery>;
 
 export const UserPage = pageOf(Type.Ref('User'));
 
-export const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const UserParams = Type.Object({ id: Id });
 
 export const CreateUserBody = Type.Object(
   {

@@ -63,8 +63,24 @@ async function registerFailure(ctx: AppContext, user: UserRow, input: LoginInput
     .where('at', '>', since)
     .executeTakeFirstOrThrow();
   if (Number(n) < maxFailures) return new AppError(401, 'INVALID_CREDENTIALS');
+  const now = isoNow(ctx.clock);
   const lockedUntil = new Date(ctx.clock.now().getTime() + lockMinutes * 60_000).toISOString();
-  await ctx.db.updateTable('users').set({ locked_until: lockedUntil }).where('id', '=', user.id).execute();
+  // Only the attempt that actually locks records the lock: concurrent failures that passed the
+  // lock check before it was set find the account locked here and answer the same.
+  const locked = await ctx.db
+    .updateTable('users')
+    .set({ locked_until: lockedUntil })
+    .where('id', '=', user.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  if (Number(locked.numUpdatedRows) === 0) {
+    const current = await ctx.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    return lockedError(ctx, current.locked_until ?? lockedUntil);
+  }
   await audit(
     ctx,
     { id: null, username: 'system', role: 'system', scope: '', ip: input.ip },
@@ -77,6 +93,16 @@ async function registerFailure(ctx: AppContext, user: UserRow, input: LoginInput
     },
   );
   return lockedError(ctx, lockedUntil);
+}
+
+/**
+ * Concurrent failures of one account are counted one after the other, so that each sees the
+ * ones before it and the 5th locks. On PostgreSQL a row lock on the account does it (until the
+ * transaction ends); SQLite runs one transaction at a time anyway.
+ */
+async function serializeFailuresOf(tx: AppContext, userId: number): Promise<void> {
+  const row = tx.db.selectFrom('users').select('id').where('id', '=', userId);
+  await (tx.database.dialect === 'postgres' ? row.forUpdate() : row).execute();
 }
 
 export async function login(ctx: AppContext, input: LoginInput) {
@@ -95,6 +121,7 @@ export async function login(ctx: AppContext, input: LoginInput) {
   else await verifyNothing(input.password);
   if (!user || !ok) {
     const failure = await inTransaction(ctx, async (tx) => {
+      if (user) await serializeFailuresOf(tx, user.id);
       await recordAttempt(tx, input, false);
       return user ? registerFailure(tx, user, input) : new AppError(401, 'INVALID_CREDENTIALS');
     });

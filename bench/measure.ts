@@ -1,0 +1,81 @@
+import autocannon from 'autocannon';
+
+/** One side's figures for one scenario, pooled over its rounds. */
+export interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Non-2xx answers and connection errors: any at all makes the figures worthless. */
+  failed: number;
+}
+
+export interface Target {
+  url: string;
+  headers: Record<string, string>;
+}
+
+export interface Plan {
+  connections: number;
+  /** Measured seconds per side, split into `rounds` slices. */
+  seconds: number;
+  warmup: number;
+  rounds: number;
+}
+
+interface Pool {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  failed: number;
+}
+
+function drive(target: Target, plan: Plan, seconds: number, pool?: Pool): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const options = {
+      url: target.url,
+      headers: target.headers,
+      connections: plan.connections,
+      duration: seconds,
+    };
+    const instance = autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      if (pool) {
+        pool.requests += result.requests.total;
+        pool.seconds += result.duration;
+        pool.failed += result.non2xx + result.errors;
+      }
+      resolve();
+    });
+    // Every latency, so that percentiles can be computed over all rounds together.
+    if (pool) instance.on('response', (_client, _status, _bytes, ms) => pool.latencies.push(ms));
+  });
+}
+
+function figures(pool: Pool): Figures {
+  const sorted = pool.latencies.sort((a, b) => a - b);
+  const percentile = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  return {
+    requestsPerSecond: pool.requests / pool.seconds,
+    p50: percentile(0.5),
+    p99: percentile(0.99),
+    failed: pool.failed,
+  };
+}
+
+/**
+ * Warms both sides up, then measures them in alternating slices (server, baseline, server, …).
+ * On a shared machine the load of other processes drifts; alternating puts each server slice
+ * beside a baseline slice taken under the same load, which keeps the ratio honest.
+ */
+export async function compare(server: Target, baseline: Target, plan: Plan) {
+  await drive(server, plan, plan.warmup);
+  await drive(baseline, plan, plan.warmup);
+  const pools = [server, baseline].map((): Pool => ({ requests: 0, seconds: 0, latencies: [], failed: 0 }));
+  const slice = plan.seconds / plan.rounds;
+  for (let round = 0; round < plan.rounds; round++) {
+    await drive(server, plan, slice, pools[0]);
+    await drive(baseline, plan, slice, pools[1]);
+  }
+  const [s, b] = pools.map((p) => figures(p as Pool)) as [Figures, Figures];
+  return { server: s, baseline: b };
+}
