@@ -16,6 +16,7 @@ import { authRoutes } from './platform/auth/auth.routes.js';
 import { UserSchema } from './platform/auth/auth.schemas.js';
 import type { AppContext } from './platform/context.js';
 import { frameworkErrors, registerErrorHandling, registerNotFound } from './platform/error-handler.js';
+import { registerInputGuard } from './platform/input-guard.js';
 import { ErrorResponse } from './platform/schemas.js';
 
 declare module 'fastify' {
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.decorate('ctx', ctx);
   registerErrorHandling(app);
+  registerInputGuard(app);
 
   for (const schema of [ErrorResponse, UserSchema, RegionSchema]) app.addSchema(schema);
   await app.register(swagger, {

@@ -13,6 +13,8 @@ export interface Config {
   demo: boolean;
   demoPassword: string;
   idleMinutes: number;
+  /** A password older than this must be changed before anything else (等保 periodic change); 0: never. */
+  passwordMaxAgeDays: number;
   lockout: { maxFailures: number; windowMinutes: number; lockMinutes: number };
   /** Login attempts allowed per IP within the window, whatever the account. */
   loginRateLimit: { maxAttempts: number; windowMinutes: number };
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: !production && env.JICENG_DEMO !== '0',
     demoPassword: env.JICENG_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     idleMinutes: int(env, 'JICENG_IDLE_MINUTES', 30),
+    passwordMaxAgeDays: int(env, 'JICENG_PASSWORD_MAX_AGE_DAYS', 90),
     lockout: {
       maxFailures: int(env, 'JICENG_LOCKOUT_FAILURES', 5),
       windowMinutes: int(env, 'JICENG_LOCKOUT_WINDOW_MINUTES', 15),

@@ -76,6 +76,11 @@ describeEachDatabase(
       expect(street.json().items.map((r: { code: string }) => r.code)).toEqual([ZAOLINXI]);
       const root = await grid.get('/api/regions?parent=62');
       expect(root.json().items.map((r: { code: string }) => r.code)).toEqual(['6201']);
+      // Counts do not betray what lies beside the scope: the street has one visible community,
+      // the community one visible grid (of its 8).
+      expect(street.json().items[0].childCount).toBe(1);
+      expect((await grid.get(`/api/regions/${ZAOLINXI}`)).json().childCount).toBe(1);
+      expect((await admin.get(`/api/regions/${ZAOLINXI}`)).json().childCount).toBeGreaterThanOrEqual(8);
     });
 
     it('answers 404 for another grid, exactly as for a grid that does not exist', async () => {

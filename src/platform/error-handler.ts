@@ -39,8 +39,6 @@ function fromFastify(error: FastifyError, lang: Lang): AppError | undefined {
     );
   }
   if (isUniqueViolation(error)) return new AppError(409, 'CONFLICT');
-  // PostgreSQL cannot store U+0000 in text ("invalid byte sequence"): the input is at fault.
-  if (error.code === '22021') return new AppError(400, 'VALIDATION_FAILED');
   if (error.statusCode === 413) return new AppError(413, 'PAYLOAD_TOO_LARGE');
   if (error.statusCode === 415) return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
   if (error.statusCode === 400 && (error.code?.startsWith('FST_ERR_CTP') || error instanceof SyntaxError)) {
@@ -69,17 +67,6 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
   });
 }
 
-/** The JSON pointer of the first non-finite number in a validated input, if any. */
-function nonFinitePath(value: unknown, path: string): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path || '/';
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const found = nonFinitePath(item, `${path}/${key}`);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /**
  * Every failure leaves the server in the one error shape. Anything we did not raise on purpose
  * is logged (without the request body, which may hold personal data) and answered as INTERNAL:
@@ -95,15 +82,6 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     request.log.error({ err: { type: err.name, code: err.code, message: err.message, stack: err.stack } });
     return sendError(reply, request, new AppError(500, 'INTERNAL'));
-  });
-  // ajv coerces the string "1e400" (or "Infinity") to Infinity, which then passes `integer` and
-  // skips `maximum` (ajv-validator/ajv#2212): `?pageSize=1e400` would reach the database.
-  app.addHook('preHandler', async (request) => {
-    const path =
-      nonFinitePath(request.params, '') ??
-      nonFinitePath(request.query, '') ??
-      nonFinitePath(request.body, '');
-    if (path) throw new AppError(400, 'VALIDATION_FAILED', {}, [{ path, message: 'VALIDATION_FAILED' }]);
   });
 }
 

@@ -15,6 +15,13 @@ describe('langOf', () => {
     expect(langOf('en-US,en;q=0.9')).toBe('en');
     expect(langOf('EN-gb')).toBe('en');
     expect(langOf('  en , zh')).toBe('en');
+    expect(langOf('fr, en;q=0.5')).toBe('en');
+  });
+
+  it('weighs q-values: a client that prefers Chinese gets Chinese even when it lists English first', () => {
+    expect(langOf('en;q=0.1, zh')).toBe('zh');
+    expect(langOf('zh;q=0.4, en;q=0.6')).toBe('en');
+    expect(langOf('en;q=0, fr')).toBe('zh');
   });
 });
 

@@ -58,9 +58,21 @@ export function message(code: string, lang: Lang, params: Record<string, string 
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
 
-/** Chinese unless the client asks for English first. */
+/** Chinese unless the client prefers English (by order and q-value) to Chinese. */
 export function langOf(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh';
-  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh';
+  let best: { lang: Lang; q: number } = { lang: 'zh', q: 0 };
+  for (const part of acceptLanguage.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const lang = tag.startsWith('en') ? 'en' : tag.startsWith('zh') ? 'zh' : undefined;
+    const q = Number(
+      params
+        .find((p) => p.trim().startsWith('q='))
+        ?.trim()
+        .slice(2) ?? 1,
+    );
+    // Ties go to the earlier tag, as the client listed it first.
+    if (lang && Number.isFinite(q) && q > best.q) best = { lang, q };
+  }
+  return best.lang;
 }

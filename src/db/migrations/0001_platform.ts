@@ -77,8 +77,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
- * The audit log is append-only in the database itself, not only in the API: no update ever,
- * and no delete of a record younger than 180 days (网络安全法 art. 21 asks for six months).
+ * The audit log is append-only in the database itself, not only in the API: no update or
+ * truncation ever, and no delete of a record younger than 180 days (网络安全法 art. 21 asks for
+ * six months). A deployment that wants this to hold against its own operators runs the server
+ * under a role that does not own the table (see docs/deployment.md).
  */
 async function protectAuditLog(db: Kysely<unknown>): Promise<void> {
   if (isPostgres(db)) {
@@ -93,6 +95,11 @@ async function protectAuditLog(db: Kysely<unknown>): Promise<void> {
       end $$`.execute(db);
     await sql`create trigger audit_log_protect before update or delete on audit_log
       for each row execute function audit_log_protect()`.execute(db);
+    await sql`
+      create function audit_log_no_truncate() returns trigger language plpgsql as $$
+      begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+    await sql`create trigger audit_log_no_truncate before truncate on audit_log
+      for each statement execute function audit_log_no_truncate()`.execute(db);
     return;
   }
   await sql`create trigger audit_log_no_update before update on audit_log

@@ -1,26 +1,41 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, RegionRow } from '../../db/types.js';
 import { pathCodes } from './regions.levels.js';
 
 export type RegionWithCount = RegionRow & { child_count: number };
 
-const withChildCount = (db: Kysely<DB>) =>
+/**
+ * The regions an account of `scope` may see: those under its scope, and those on the path down
+ * to it (so that a grid worker sees its own street and community, not their other grids).
+ */
+function visibleTo(alias: 'r' | 'c', scope: string) {
+  const code = sql.ref(`${alias}.code`);
+  return sql<boolean>`(${code} like ${`${scope}%`} or ${code} in (${sql.join(pathCodes(scope))}))`;
+}
+
+/** Regions with the number of their children the scope may see: counts reveal nothing beyond it. */
+const withChildCount = (db: Kysely<DB>, scope: string) =>
   db
     .selectFrom('regions as r')
     .selectAll('r')
-    .select((eb) =>
-      eb
+    .select((eb) => {
+      let children = eb
         .selectFrom('regions as c')
         .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('c.parent_code', '=', 'r.code')
-        .as('child_count'),
-    );
+        .whereRef('c.parent_code', '=', 'r.code');
+      if (scope !== '') children = children.where(visibleTo('c', scope));
+      return children.as('child_count');
+    });
 
 const normalise = (rows: (RegionRow & { child_count: number | null })[]): RegionWithCount[] =>
   rows.map((r) => ({ ...r, child_count: Number(r.child_count ?? 0) }));
 
-export async function findRegion(db: Kysely<DB>, code: string): Promise<RegionWithCount | undefined> {
-  const rows = await withChildCount(db).where('r.code', '=', code).execute();
+export async function findRegion(
+  db: Kysely<DB>,
+  code: string,
+  scope: string,
+): Promise<RegionWithCount | undefined> {
+  const rows = await withChildCount(db, scope).where('r.code', '=', code).execute();
   return normalise(rows)[0];
 }
 
@@ -33,13 +48,9 @@ export async function findRegions(db: Kysely<DB>, codes: string[]): Promise<Regi
   return db.selectFrom('regions').selectAll().where('code', 'in', codes).orderBy('code').execute();
 }
 
-/**
- * Children of `parent` that an account of `scope` may see: those under its scope, and those on
- * the path down to it (so that a grid worker sees its own street and community, not their
- * other grids).
- */
+/** Children of `parent` that an account of `scope` may see. */
 export async function childrenInScope(db: Kysely<DB>, parent: string | null, scope: string) {
-  let query = withChildCount(db).orderBy('r.code');
+  let query = withChildCount(db, scope).orderBy('r.code');
   query =
     parent === null ? query.where('r.parent_code', 'is', null) : query.where('r.parent_code', '=', parent);
   if (scope !== '') {
@@ -52,7 +63,7 @@ export async function childrenInScope(db: Kysely<DB>, parent: string | null, sco
 
 export async function searchInScope(db: Kysely<DB>, scope: string, text: string, limit: number) {
   const pattern = `%${text.replace(/[%_\\]/g, '')}%`;
-  const rows = await withChildCount(db)
+  const rows = await withChildCount(db, scope)
     .where('r.code', 'like', `${scope}%`)
     .where((eb) => eb.or([eb('r.name', 'like', pattern), eb('r.code', 'like', pattern)]))
     .orderBy('r.code')

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import { RegionCode, Text } from '../../platform/schemas.js';
-import type { RegionLevel } from '../../db/types.js';
 import type { RegionWithCount } from './regions.repository.js';
 
 export const RegionSchema = Type.Object(

@@ -23,7 +23,7 @@ const visible = (actor: Actor, code: string) => inScope(actor.scope, code) || is
 export async function listRegions(ctx: AppContext, actor: Actor, parent?: string) {
   if (parent === undefined) {
     if (actor.scope === '') return repo.childrenInScope(ctx.db, null, '');
-    const own = await repo.findRegion(ctx.db, actor.scope);
+    const own = await repo.findRegion(ctx.db, actor.scope, actor.scope);
     return own ? [own] : [];
   }
   if (!visible(actor, parent)) throw notFound();
@@ -35,7 +35,7 @@ export async function listRegions(ctx: AppContext, actor: Actor, parent?: string
 
 export async function getRegion(ctx: AppContext, actor: Actor, code: string) {
   if (!visible(actor, code)) throw notFound();
-  const region = await repo.findRegion(ctx.db, code);
+  const region = await repo.findRegion(ctx.db, code, actor.scope);
   if (!region) throw notFound();
   return { ...region, path: await repo.findRegions(ctx.db, pathCodes(code)) };
 }
@@ -63,7 +63,7 @@ export async function createGrid(ctx: AppContext, actor: Actor, input: { parentC
   const name = input.name.trim();
   if (!inScope(actor.scope, input.parentCode)) throw notFound();
   return inTransaction(ctx, async (tx) => {
-    const parent = await repo.findRegion(tx.db, input.parentCode);
+    const parent = await repo.findRegion(tx.db, input.parentCode, actor.scope);
     if (!parent) throw notFound();
     if (parent.level !== 'community') throw refused('INVALID_PARENT');
     if (await repo.siblingNamed(tx.db, parent.code, name)) throw conflict('REGION_NAME_TAKEN');
@@ -96,7 +96,7 @@ export async function renameGrid(ctx: AppContext, actor: Actor, code: string, in
   const name = input.name.trim();
   if (!inScope(actor.scope, code)) throw notFound();
   return inTransaction(ctx, async (tx) => {
-    const region = await repo.findRegion(tx.db, code);
+    const region = await repo.findRegion(tx.db, code, actor.scope);
     if (!region) throw notFound();
     if (region.level !== 'grid' || !region.parent_code) throw refused('NOT_A_GRID');
     if (await repo.siblingNamed(tx.db, region.parent_code, name, code)) throw conflict('REGION_NAME_TAKEN');

@@ -10,7 +10,7 @@ import { addMessages } from '../../platform/i18n.js';
 import { mapPage } from '../../platform/pagination.js';
 import type { Role } from '../../platform/roles.js';
 import { inScope } from '../../platform/scope.js';
-import { findRegion } from '../regions/regions.repository.js';
+import { regionExists } from '../regions/regions.repository.js';
 import * as repo from './users.repository.js';
 import type { CreateUserBody, UpdateUserBody, UserListQuery } from './users.schemas.js';
 
@@ -51,7 +51,7 @@ const NARROWEST_LEVEL: Partial<Record<Role, number>> = {
 async function checkScope(ctx: AppContext, actor: Actor, role: Role, scope: string): Promise<void> {
   if (!inScope(actor.scope, scope)) throw refused('SCOPE_NOT_ALLOWED');
   if (scope.length < (NARROWEST_LEVEL[role] ?? 0)) throw invalidField('/scope', 'SCOPE_TOO_WIDE');
-  if (scope !== '' && !(await findRegion(ctx.db, scope))) throw invalidField('/scope', 'SCOPE_UNKNOWN');
+  if (scope !== '' && !(await regionExists(ctx.db, scope))) throw invalidField('/scope', 'SCOPE_UNKNOWN');
 }
 
 function checkPassword(password: string): void {

@@ -113,8 +113,20 @@ describeEachDatabase(
         region_code: ZAOLINXI,
         ip: '192.0.2.21',
       });
-      // A failed login is not a change: it lands in login_attempts, not the audit log.
-      expect(await recorded(env(), () => client.login('secretary', 'Wrong-Pass-1'))).toHaveLength(0);
+      // A failed login of an existing account is kept as evidence of guessing, without the password.
+      const failed = await recorded(env(), () => client.login('secretary', 'Wrong-Pass-1'));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({
+        actor_id: null,
+        actor_name: 'anonymous',
+        action: 'auth.login_failed',
+        entity_id: String(await idOf(env(), 'secretary')),
+        region_code: ZAOLINXI,
+        ip: '192.0.2.21',
+      });
+      expect(JSON.stringify(failed)).not.toContain('Wrong-Pass-1');
+      // An unknown username is not kept: it may be a password typed into the wrong field.
+      expect(await recorded(env(), () => client.login('Secret-Typed-Here', 'x'))).toHaveLength(0);
     });
 
     it('records creating and renaming a grid, with before and after', async () => {
@@ -255,10 +267,13 @@ describeEachDatabase(
     it('records a lockout once, by the system, with the IP of the attempts', async () => {
       const client = env().anonymous();
       client.ip = '192.0.2.24';
+      const actions = async (work: () => Promise<unknown>) =>
+        (await recorded(env(), work)).map((r) => r.action);
       for (let i = 0; i < 4; i++)
-        expect(await recorded(env(), () => client.login('party', 'Wrong-Pass-1'))).toHaveLength(0);
-      const lock = await recorded(env(), () => client.login('party', 'Wrong-Pass-1'));
-      expect(lock).toHaveLength(1);
+        expect(await actions(() => client.login('party', 'Wrong-Pass-1'))).toEqual(['auth.login_failed']);
+      const fifth = await recorded(env(), () => client.login('party', 'Wrong-Pass-1'));
+      expect(fifth.map((r) => r.action).sort()).toEqual(['auth.login_failed', 'user.lock']);
+      const lock = fifth.filter((r) => r.action === 'user.lock');
       expect(lock[0]).toMatchObject({
         actor_id: null,
         actor_name: 'system',
@@ -269,6 +284,7 @@ describeEachDatabase(
         region_code: '350103009014',
         ip: '192.0.2.24',
       });
+      // While locked, even the right password changes nothing and records nothing more.
       expect(await recorded(env(), () => client.login('party'))).toHaveLength(0);
     });
 

@@ -15,6 +15,15 @@ export interface LoginInput {
   previousSessionId?: string | undefined;
 }
 
+/** Who acts in a failed login: nobody known yet. */
+const ANONYMOUS = (ip: string): Actor => ({
+  id: null,
+  username: 'anonymous',
+  role: 'anonymous',
+  scope: '',
+  ip,
+});
+
 const secondsUntil = (ctx: AppContext, iso: string) =>
   Math.max(1, Math.ceil((Date.parse(iso) - ctx.clock.now().getTime()) / 1000));
 
@@ -23,13 +32,17 @@ function lockedError(ctx: AppContext, lockedUntil: string): AppError {
   return new AppError(423, 'ACCOUNT_LOCKED', { minutes: Math.ceil(seconds / 60) }, undefined, seconds);
 }
 
-/** Per-IP limit on login attempts, whatever the username: slows guessing across accounts. */
+/**
+ * Per-IP limit on failed logins, whatever the username: slows guessing across accounts. Only
+ * failures count, so a busy office behind one address is never stopped by its own logins.
+ */
 async function checkIpRate(ctx: AppContext, ip: string): Promise<void> {
   const { maxAttempts, windowMinutes } = ctx.config.loginRateLimit;
   const recent = await ctx.db
     .selectFrom('login_attempts')
     .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('at').as('oldest')])
     .where('ip', '=', ip)
+    .where('success', '=', 0)
     .where('at', '>', minutesAgo(ctx.clock, windowMinutes))
     .executeTakeFirstOrThrow();
   if (Number(recent.n) >= maxAttempts && recent.oldest) {
@@ -121,9 +134,18 @@ export async function login(ctx: AppContext, input: LoginInput) {
   else await verifyNothing(input.password);
   if (!user || !ok) {
     const failure = await inTransaction(ctx, async (tx) => {
-      if (user) await serializeFailuresOf(tx, user.id);
       await recordAttempt(tx, input, false);
-      return user ? registerFailure(tx, user, input) : new AppError(401, 'INVALID_CREDENTIALS');
+      if (!user) return new AppError(401, 'INVALID_CREDENTIALS');
+      await serializeFailuresOf(tx, user.id);
+      // Kept with the audit log (login_attempts lives one day): evidence of guessing at an account.
+      // Unknown usernames are not kept: people type passwords into the username field.
+      await audit(tx, ANONYMOUS(input.ip), {
+        action: 'auth.login_failed',
+        entity: 'user',
+        entityId: user.id,
+        regionCode: user.scope,
+      });
+      return registerFailure(tx, user, input);
     });
     throw failure;
   }

@@ -3,6 +3,7 @@ import type { Actor } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Policy } from '../policy.js';
 import { actorOf } from './auth.service.js';
+import { passwordChangeDue } from './present-user.js';
 import type { Session } from './sessions.js';
 
 /** The session of a request that passed `requireUser`. */
@@ -15,15 +16,15 @@ export const actorOfRequest = (request: FastifyRequest): Actor =>
   actorOf(sessionOf(request).user, request.ip);
 
 /**
- * A logged-in user is required. Until an initial password is changed, only the endpoints that
- * let the user change it (`allowPasswordChangePending`) are open.
+ * A logged-in user is required. Until an initial or expired password is changed, only the
+ * endpoints that let the user change it (`allowPasswordChangePending`) are open.
  */
 export function requireUser(
   options: { allowPasswordChangePending?: boolean } = {},
 ): preHandlerAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const session = sessionOf(request);
-    if (session.user.must_change_password && !options.allowPasswordChangePending) {
+    if (!options.allowPasswordChangePending && passwordChangeDue(request.server.ctx, session.user)) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED');
     }
   };

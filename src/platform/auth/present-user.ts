@@ -18,6 +18,18 @@ export interface UserView {
   permissions: string[];
 }
 
+/**
+ * Must the user change the password before doing anything else: an administrator set it, or it
+ * is older than the configured maximum age (等保 2.0 asks for periodic change).
+ */
+export function passwordChangeDue(ctx: AppContext, user: UserRow): boolean {
+  if (user.must_change_password) return true;
+  const maxDays = ctx.config.passwordMaxAgeDays;
+  if (maxDays === 0) return false;
+  const changedAt = Date.parse(user.password_changed_at ?? user.created_at);
+  return ctx.clock.now().getTime() - changedAt > maxDays * 86_400_000;
+}
+
 /** The national scope has no region row. */
 export const NATIONAL_SCOPE_NAME = '全国';
 
@@ -38,7 +50,7 @@ export async function presentUsers(ctx: AppContext, rows: UserRow[]): Promise<Us
     role: u.role,
     scope: u.scope,
     scopeName: u.scope === '' ? NATIONAL_SCOPE_NAME : (names.get(u.scope) ?? u.scope),
-    mustChangePassword: u.must_change_password === 1,
+    mustChangePassword: passwordChangeDue(ctx, u),
     disabled: u.disabled === 1,
     lockedUntil: u.locked_until && u.locked_until > now ? u.locked_until : null,
     lastLoginAt: u.last_login_at,
