@@ -1,23 +1,17 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, type TestClient, type TestEnv } from '../test/harness.js';
+import {
+  describeEachDatabase,
+  userIdOf as idOf,
+  NONGLINER,
+  type TestClient,
+  ZAOLINXI,
+} from '../test/harness.js';
 
 /**
  * Scope is a region-code prefix. Nothing outside an account's node may be listed, read or
  * changed, and an out-of-scope row must answer exactly like a row that does not exist.
  */
-
-const ZAOLINXI = '620105002009';
-const NONGLINER = '130402006014';
-
-async function idOf(env: TestEnv, username: string) {
-  const row = await env.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
 
 async function expectSameNotFound(
   outside: Promise<{ statusCode: number; body: string }>,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, type TestClient, type TestEnv } from '../test/harness.js';
+import { describeEachDatabase, userIdOf as idOf, type TestClient, type TestEnv } from '../test/harness.js';
 import { ROLES } from './roles.js';
 
 /** Bad input is refused in the one error shape, never with a 5xx, and changes nothing. */
@@ -58,15 +58,6 @@ function expectErrorShape(response: LightMyRequestResponse, label = '') {
 
 const json = (client: TestClient, method: 'POST' | 'PATCH', url: string, raw: string, headers = {}) =>
   client.request({ method, url, payload: raw, headers: { 'content-type': 'application/json', ...headers } });
-
-async function idOf(env: TestEnv, username: string) {
-  const row = await env.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
 
 describeEachDatabase(
   'bad input',

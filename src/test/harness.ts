@@ -170,3 +170,16 @@ export function describeEachDatabase(
     });
   }
 }
+
+/** Demo communities the tests refer to. */
+export const ZAOLINXI = '620105002009';
+export const NONGLINER = '130402006014';
+
+export async function userIdOf(env: TestEnv, username: string): Promise<number> {
+  const row = await env.ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}

@@ -1,7 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, type TestClient, type TestEnv } from '../../test/harness.js';
-
-const ZAOLINXI = '620105002009';
+import { describeEachDatabase, type TestClient, type TestEnv, ZAOLINXI } from '../../test/harness.js';
 
 interface Region {
   code: string;

@@ -1,18 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { isStrongPassword } from '../../platform/auth/passwords.js';
 import { ROLES } from '../../platform/roles.js';
-import { describeEachDatabase, type TestClient, type TestEnv } from '../../test/harness.js';
-
-const ZAOLINXI = '620105002009';
-
-async function idOf(env: TestEnv, username: string) {
-  const row = await env.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+import {
+  describeEachDatabase,
+  userIdOf as idOf,
+  type TestClient,
+  type TestEnv,
+  ZAOLINXI,
+} from '../../test/harness.js';
 
 const userCount = async (env: TestEnv) =>
   Number(

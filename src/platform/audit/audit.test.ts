@@ -2,18 +2,14 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { AuditRow } from '../../db/types.js';
-import { DEMO_PASSWORD, describeEachDatabase, type TestClient, type TestEnv } from '../../test/harness.js';
-
-const ZAOLINXI = '620105002009';
-
-async function idOf(env: TestEnv, username: string) {
-  const row = await env.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+import {
+  DEMO_PASSWORD,
+  describeEachDatabase,
+  userIdOf as idOf,
+  type TestClient,
+  type TestEnv,
+  ZAOLINXI,
+} from '../../test/harness.js';
 
 const lastId = async (env: TestEnv) =>
   Number(

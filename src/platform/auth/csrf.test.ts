@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, type TestClient, type TestEnv } from '../../test/harness.js';
+import { describeEachDatabase, userIdOf as idOf, type TestClient, type TestEnv } from '../../test/harness.js';
 
 /** Everything a forged request could change: accounts, regions, sessions and the audit log. */
 async function fingerprint(env: TestEnv) {
@@ -29,15 +29,6 @@ async function fingerprint(env: TestEnv) {
   const sessions = await db.selectFrom('sessions').select(['id']).orderBy('id').execute();
   const audit = await db.selectFrom('audit_log').select(['id']).orderBy('id').execute();
   return JSON.stringify({ users, regions, sessions, audit });
-}
-
-async function idOf(env: TestEnv, username: string) {
-  const row = await env.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
 }
 
 interface Mutation {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DEMO_PASSWORD, describeEachDatabase, type TestEnv } from '../../test/harness.js';
+import { DEMO_PASSWORD, describeEachDatabase, type TestEnv, userIdOf as userId } from '../../test/harness.js';
 
 const WRONG = 'Wrong-Password-1';
 
@@ -17,15 +17,6 @@ async function adminFrom(env: TestEnv) {
   const admin = clientFrom(env);
   expect((await admin.login('admin')).statusCode).toBe(200);
   return admin;
-}
-
-async function userId(env: TestEnv, username: string): Promise<number> {
-  const row = await env.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
 }
 
 async function auditOf(env: TestEnv, action: string, entityId: number) {

@@ -1,14 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDatabase, type TestClient, type TestEnv } from '../../test/harness.js';
-
-async function idOf(env: TestEnv, username: string) {
-  const row = await env.ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
+import { describeEachDatabase, userIdOf as idOf, type TestClient, type TestEnv } from '../../test/harness.js';
 
 const sessionCount = async (env: TestEnv, userId: number) =>
   Number(
