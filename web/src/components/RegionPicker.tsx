@@ -1,12 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Flex, TreeSelect, Typography } from 'antd';
-import { type CSSProperties, type ReactNode, useMemo, useState } from 'react';
+import { TreeSelect } from 'antd';
+import { type CSSProperties, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchChildRegions, fetchRegion, fetchRootRegions, regionKeys, searchRegions } from '../api/regions';
 import type { Region } from '../api/types';
 import { useSession } from '../auth/session';
 import { useT } from '../i18n';
 import { RegionLevelTag } from './RegionLevelTag';
+import './region-picker.css';
 import { useDebounced } from './useDebounced';
+import { useIsMobile } from './useIsMobile';
 
 interface TreeNode {
   value: string;
@@ -37,15 +39,25 @@ export interface RegionPickerProps {
   includeCountry?: boolean;
 }
 
+/**
+ * One node: the name on one line (ellipsis, full name as tooltip), its level, and the code (or,
+ * for search results, the ancestors' names) never broken inside a number. The popup's CSS puts
+ * the code on a line of its own on phones (region-picker.css).
+ */
 function NodeTitle({ region }: { region: Region }) {
+  const detail = region.pathName || region.code;
   return (
-    <Flex gap={6} align="center">
-      <span>{region.name}</span>
-      <RegionLevelTag level={region.level} />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {region.pathName || region.code}
-      </Typography.Text>
-    </Flex>
+    <span className="region-node" data-region-code={region.code}>
+      <span className="region-node-main">
+        <span className="region-node-name" title={region.name}>
+          {region.name}
+        </span>
+        <RegionLevelTag level={region.level} />
+      </span>
+      <span className="region-node-code" title={detail}>
+        {detail}
+      </span>
+    </span>
   );
 }
 
@@ -58,6 +70,40 @@ function toNode(region: Region, childrenByParent: Record<string, Region[]>): Tre
     isLeaf: region.childCount === 0,
     children: loaded?.map((child) => toNode(child, childrenByParent)),
   };
+}
+
+/** The nearest ancestor of `element` that scrolls vertically (the tree's list holder). */
+function scrollParent(element: HTMLElement, stop: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node && node !== stop; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight)
+      return node;
+  }
+  return null;
+}
+
+/**
+ * After a node is expanded, scrolls the popup's list so that its children show: as many of them
+ * as fit, without scrolling the expanded node itself out at the top. Only the list scrolls, never
+ * the page or drawer behind the popup (which `scrollIntoView` would also move).
+ */
+function revealChildren(popup: HTMLElement | null, parentCode: string, children: Region[]) {
+  const last = children[children.length - 1];
+  if (!popup || !last) return;
+  const item = (code: string) =>
+    popup
+      .querySelector<HTMLElement>(`[data-region-code="${CSS.escape(code)}"]`)
+      ?.closest<HTMLElement>('[role="treeitem"]') ?? null;
+  const parent = item(parentCode);
+  const lastChild = item(last.code);
+  if (!parent || !lastChild) return;
+  const list = scrollParent(parent, popup);
+  if (!list) return;
+  const box = list.getBoundingClientRect();
+  const below = lastChild.getBoundingClientRect().bottom - box.bottom;
+  const room = parent.getBoundingClientRect().top - box.top;
+  const by = Math.min(below, room);
+  if (by > 0) list.scrollTop += by;
 }
 
 /**
@@ -74,6 +120,7 @@ export function RegionPicker({
   ...rest
 }: RegionPickerProps) {
   const t = useT();
+  const isMobile = useIsMobile();
   const { data: session } = useSession();
   const countryName = t('region.country');
   const offerCountry = includeCountry === true && session?.user.scope === '';
@@ -82,6 +129,11 @@ export function RegionPicker({
   const [childrenByParent, setChildrenByParent] = useState<Record<string, Region[]>>({});
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim());
+  const popupRef = useRef<HTMLDivElement>(null);
+  const expandedRef = useRef<Set<string>>(new Set(offerCountry ? [''] : []));
+  // The node last expanded, whose children should be scrolled into sight once they are shown
+  // (a new object each time, so that opening the same node again scrolls again).
+  const [reveal, setReveal] = useState<{ code: string } | null>(null);
 
   const roots = useQuery({ queryKey: regionKeys.roots(), queryFn: fetchRootRegions, staleTime: 300_000 });
   const results = useQuery({
@@ -112,8 +164,24 @@ export function RegionPicker({
     if (query) return (results.data ?? []).map((region) => ({ ...toNode(region, {}), isLeaf: true }));
     const nodes = (roots.data ?? []).map((region) => toNode(region, childrenByParent));
     if (!offerCountry) return nodes;
-    return [{ value: '', label: countryName, title: countryName, isLeaf: false, children: nodes }];
+    const title = (
+      <span className="region-node" data-region-code="">
+        <span className="region-node-main">
+          <span className="region-node-name">{countryName}</span>
+        </span>
+      </span>
+    );
+    return [{ value: '', label: countryName, title, isLeaf: false, children: nodes }];
   }, [query, results.data, roots.data, childrenByParent, offerCountry, countryName]);
+
+  useEffect(() => {
+    if (reveal === null) return;
+    const { code } = reveal;
+    const children = code === '' ? roots.data : childrenByParent[code];
+    if (!children?.length) return; // still loading: runs again when they arrive
+    const frame = requestAnimationFrame(() => revealChildren(popupRef.current, code, children));
+    return () => cancelAnimationFrame(frame);
+  }, [reveal, childrenByParent, roots.data]);
 
   const loadData = async (node: { value?: string | number }) => {
     const code = String(node.value);
@@ -146,9 +214,18 @@ export function RegionPicker({
         onChange?.(code, code ? known.get(code) : undefined);
       }}
       treeDefaultExpandedKeys={offerCountry ? [''] : undefined}
+      onTreeExpand={(keys) => {
+        const next = new Set(keys.map(String));
+        // rc-tree appends the node just opened; the last key that is new is the one.
+        const opened = [...next].reverse().find((key) => !expandedRef.current.has(key));
+        expandedRef.current = next;
+        if (opened !== undefined) setReveal({ code: opened });
+      }}
       // Levels are short (tens to a few hundred nodes); virtual scrolling only fought the
       // lazily growing tree.
       virtual={false}
+      // Phones: a taller list, so that a freshly opened level has room below its parent.
+      listHeight={isMobile ? 340 : 300}
       treeData={treeData}
       loadData={query ? undefined : loadData}
       treeNodeLabelProp="label"
@@ -162,8 +239,14 @@ export function RegionPicker({
       allowClear={allowClear}
       loading={roots.isLoading || searching}
       notFoundContent={query && !searching ? t('region.noMatch') : undefined}
-      popupMatchSelectWidth={false}
-      styles={{ popup: { root: { maxWidth: 'min(420px, 92vw)' } } }}
+      // Phones: as wide as the field, which spans the screen (drawer, dialog, filter form).
+      // Elsewhere the popup may grow past a narrow field to fit deep levels.
+      popupMatchSelectWidth={isMobile}
+      popupRender={(menu) => <div ref={popupRef}>{menu}</div>}
+      classNames={{
+        popup: { root: isMobile ? 'region-picker-popup region-picker-compact' : 'region-picker-popup' },
+      }}
+      styles={{ popup: { root: isMobile ? undefined : { maxWidth: 'min(520px, 92vw)' } } }}
     />
   );
 }

@@ -58,7 +58,8 @@ export const en: Messages = {
 
   'password.title': 'Change password',
   'password.forcedTitle': 'Set a new password first',
-  'password.forcedHint': 'This is your first login or your password was reset. Set a new one to continue.',
+  'password.forcedHint':
+    "For your account's security, please set a new password before you continue. This is required at first login, after a password reset, or when your password has expired.",
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.confirm': 'Confirm new password',
@@ -129,6 +130,9 @@ export const en: Messages = {
   'regions.renamed': 'Grid renamed',
   'regions.open': 'Open',
   'regions.jump': 'Go to region',
+  'regions.notFound': 'Not found',
+  'regions.notFoundDesc': 'This region does not exist or is outside your scope.',
+  'regions.backToMine': 'Back to my region',
 
   'users.title': 'Users',
   'users.subtitle': 'Manage the accounts, roles and scopes in your area.',

@@ -58,7 +58,8 @@ export const zh = {
 
   'password.title': '修改密码',
   'password.forcedTitle': '请先设置新密码',
-  'password.forcedHint': '这是首次登录或密码已被重置。设置新密码后即可继续使用。',
+  'password.forcedHint':
+    '为了账户安全，请先设置新密码再继续使用。首次登录、密码被重置或密码已到期时都需要更换。',
   'password.current': '当前密码',
   'password.new': '新密码',
   'password.confirm': '确认新密码',
@@ -129,6 +130,9 @@ export const zh = {
   'regions.renamed': '网格已重命名',
   'regions.open': '查看下级',
   'regions.jump': '跳转到区域',
+  'regions.notFound': '未找到该记录',
+  'regions.notFoundDesc': '该区域不存在或不在您的管辖范围内。',
+  'regions.backToMine': '返回我的区域',
 
   'users.title': '用户管理',
   'users.subtitle': '管理辖区内的账号、角色与管辖范围。',

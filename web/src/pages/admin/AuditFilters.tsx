@@ -3,6 +3,7 @@ import { Button, Col, DatePicker, Flex, Form, Input, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { AuditFilters as Filters } from '../../api/audit';
 import { RegionPicker } from '../../components/RegionPicker';
+import { useIsMobile } from '../../components/useIsMobile';
 import { useT } from '../../i18n';
 
 interface FilterValues {
@@ -33,6 +34,7 @@ interface AuditFiltersProps {
 
 export function AuditFilters({ initialRegionCode, onChange }: AuditFiltersProps) {
   const t = useT();
+  const isMobile = useIsMobile();
   const [form] = Form.useForm<FilterValues>();
 
   return (
@@ -70,7 +72,9 @@ export function AuditFilters({ initialRegionCode, onChange }: AuditFiltersProps)
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6} xxl={3}>
-          <Form.Item label=" " colon={false}>
+          {/* A blank label lines the buttons up with the fields beside them; on phones they stand
+              alone on their row, and the blank line would only push them down. */}
+          <Form.Item label={isMobile ? undefined : ' '} colon={false}>
             <Flex gap={8}>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
                 {t('common.search')}

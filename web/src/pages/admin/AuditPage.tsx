@@ -1,7 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { auditKeys, exportAudit, type AuditFilters as Filters, fetchAudit } from '../../api/audit';
 import { useRoleName } from '../../api/hooks';
@@ -13,6 +12,7 @@ import { useIsMobile } from '../../components/useIsMobile';
 import { useT } from '../../i18n';
 import { useWorkingRegion } from '../../layout/WorkingRegion';
 import { AuditDiff } from './AuditDiff';
+import { AuditEntryCard, formatAuditTime } from './AuditEntryCard';
 import { AuditFilters } from './AuditFilters';
 
 const muted = (value: string | null) => value || <Typography.Text type="secondary">—</Typography.Text>;
@@ -45,31 +45,41 @@ function AuditScreen({ regionCode }: { regionCode: string | undefined }) {
     },
   });
 
+  // Desktop: fixed widths that fit the card at 1440 px; long values end in "…" (full text as
+  // tooltip). Narrower windows scroll sideways.
   const columns: TableColumnsType<AuditEntry> = [
-    {
-      title: t('audit.at'),
-      dataIndex: 'at',
-      width: 170,
-      // Instants arrive in UTC; people read them in the browser's local time.
-      render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm:ss'),
-    },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 120, render: muted },
+    { title: t('audit.at'), dataIndex: 'at', width: 165, render: formatAuditTime },
+    { title: t('audit.actor'), dataIndex: 'actorName', ellipsis: true, render: muted },
     {
       title: t('audit.role'),
       dataIndex: 'role',
-      width: 120,
+      width: 110,
+      ellipsis: true,
       render: (code: string | null) => roleName(code),
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 170,
-      render: (value: string) => <Tag>{value}</Tag>,
+      width: 180,
+      ellipsis: true,
+      render: (value: string) => (
+        <Tag className="audit-action-tag" title={value}>
+          {value}
+        </Tag>
+      ),
     },
-    { title: t('audit.entity'), dataIndex: 'entity', width: 110 },
-    { title: t('audit.entityId'), dataIndex: 'entityId', width: 110, ellipsis: true, render: muted },
-    { title: t('audit.region'), dataIndex: 'regionCode', width: 150, render: muted },
-    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: muted },
+    { title: t('audit.entity'), dataIndex: 'entity', width: 90, ellipsis: true },
+    { title: t('audit.entityId'), dataIndex: 'entityId', width: 80, ellipsis: true, render: muted },
+    { title: t('audit.region'), dataIndex: 'regionCode', width: 145, ellipsis: true, render: muted },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 120, ellipsis: true, render: muted },
+  ];
+  // Phones: one column of compact cards; the row stays a table row, so it still expands.
+  const phoneColumns: TableColumnsType<AuditEntry> = [
+    {
+      key: 'entry',
+      title: t('audit.title'),
+      render: (_value, entry) => <AuditEntryCard entry={entry} roleName={roleName} />,
+    },
   ];
 
   return (
@@ -83,7 +93,7 @@ function AuditScreen({ regionCode }: { regionCode: string | undefined }) {
           </Button>
         }
       />
-      <Card>
+      <Card styles={{ body: { padding: isMobile ? 12 : undefined } }}>
         <AuditFilters
           initialRegionCode={regionCode}
           onChange={(next) => {
@@ -96,20 +106,25 @@ function AuditScreen({ regionCode }: { regionCode: string | undefined }) {
         ) : (
           <Table<AuditEntry>
             rowKey="id"
+            className={isMobile ? 'audit-table-phone' : undefined}
             size={isMobile ? 'small' : 'middle'}
-            columns={columns}
+            showHeader={!isMobile}
+            columns={isMobile ? phoneColumns : columns}
             dataSource={entries.data?.items}
             loading={entries.isFetching}
-            scroll={{ x: 1080 }}
+            scroll={isMobile ? undefined : { x: 1040 }}
             expandable={{
               expandedRowRender: (entry) => <AuditDiff before={entry.before} after={entry.after} />,
               rowExpandable: (entry) => entry.before != null || entry.after != null,
+              // Phones: the toggle sits at the card's right edge, and tapping the card opens it too.
+              expandIconColumnIndex: isMobile ? 1 : 0,
+              expandRowByClick: isMobile,
             }}
             pagination={{
               current: page,
               pageSize,
               total: entries.data?.total ?? 0,
-              showSizeChanger: true,
+              showSizeChanger: !isMobile,
               showTotal: (total) => t('common.total', { total }),
               onChange: (nextPage, nextSize) => {
                 setPage(nextSize === pageSize ? nextPage : 1);

@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex } from 'antd';
+import { Button, Card, Flex, Result } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { isApiError } from '../../api/errors';
 import { fetchChildRegions, fetchRegion, fetchRootRegions, regionKeys } from '../../api/regions';
 import { useCurrentUser, usePermission } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -56,6 +57,8 @@ export default function RegionsPage() {
     ) : undefined;
 
   const failure = current.error ?? children.error ?? roots.error;
+  // Out of scope answers 404 exactly like a code that does not exist; asking again cannot help.
+  const notFound = [current.error, children.error].some((error) => isApiError(error) && error.status === 404);
 
   return (
     <>
@@ -73,7 +76,23 @@ export default function RegionsPage() {
           )
         }
       />
-      {failure ? (
+      {notFound ? (
+        <Card>
+          <div role="alert">
+            <Result
+              className="region-not-found"
+              icon={<EnvironmentOutlined className="region-not-found-icon" />}
+              title={t('regions.notFound')}
+              subTitle={t('regions.notFoundDesc')}
+              extra={
+                <Button type="primary" onClick={() => navigate('/regions')}>
+                  {t('regions.backToMine')}
+                </Button>
+              }
+            />
+          </div>
+        </Card>
+      ) : failure ? (
         <QueryError
           error={failure}
           onRetry={() => {
