@@ -1,20 +1,10 @@
-// Shapes of the platform API as documented in docs/api.md. Kept by hand until the client can be
-// generated from the server's TypeBox schemas.
+// Shapes of the platform API (docs/api.md). Where the server declares a TypeBox schema, the type
+// is derived from it (a type-only import: nothing of the server reaches the bundle), so the two
+// cannot drift apart; the rest is kept by hand.
+import type { Static } from 'typebox';
+import type { UserSchema } from '../../../src/platform/auth/auth.schemas';
 
-export interface User {
-  id: number | string;
-  username: string;
-  displayName: string;
-  role: string;
-  scope: string;
-  scopeName: string;
-  mustChangePassword: boolean;
-  disabled: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-  permissions: string[];
-}
+export type User = Static<typeof UserSchema>;
 
 export interface Session {
   user: User;
