@@ -103,8 +103,12 @@ export async function usersRoutes(fastify: FastifyInstance) {
         body: ResetPasswordBody,
         response: { 200: ResetPasswordResponse, ...errors },
       },
+      // The body is optional (no body: a generated password); validation needs an object.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       preHandler: manage,
     },
-    async (request) => resetPassword(ctx, actorOfRequest(request), request.params.id, request.body ?? {}),
+    async (request) => resetPassword(ctx, actorOfRequest(request), request.params.id, request.body),
   );
 }
