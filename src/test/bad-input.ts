@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { TestClient, TestEnv } from './harness.js';
+import { rowCount, type TestClient, type TestEnv } from './harness.js';
 
 /** Helpers of the bad-input suites: bad input is refused in the one error shape, never with a 5xx, and changes nothing. */
 
@@ -10,15 +10,6 @@ export const generous = { config: { loginRateLimit: { maxAttempts: 100_000, wind
 
 export async function fingerprint(env: TestEnv) {
   const { db } = env.ctx;
-  const count = async (table: 'users' | 'regions' | 'sessions' | 'audit_log' | 'login_attempts') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   const users = await db
     .selectFrom('users')
     .select(['id', 'display_name', 'role', 'scope', 'disabled', 'password_hash', 'updated_at'])
@@ -28,8 +19,8 @@ export async function fingerprint(env: TestEnv) {
   return JSON.stringify({
     users,
     regions,
-    sessions: await count('sessions'),
-    audit: await count('audit_log'),
+    sessions: await rowCount(env, 'sessions'),
+    audit: await rowCount(env, 'audit_log'),
   });
 }
 

@@ -10,6 +10,7 @@ import { createContext } from '../boot.js';
 import { type Config, DEFAULT_DEMO_PASSWORD, loadConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../db/seed/demo.js';
+import type { DB } from '../db/types.js';
 import type { Clock } from '../platform/clock.js';
 import type { AppContext } from '../platform/context.js';
 
@@ -182,4 +183,13 @@ export async function userIdOf(env: TestEnv, username: string): Promise<number> 
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/** How many rows a table holds: tests use it to prove that a refused request changed nothing. */
+export async function rowCount(env: Pick<TestEnv, 'ctx'>, table: keyof DB): Promise<number> {
+  const row = await env.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

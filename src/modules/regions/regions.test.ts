@@ -1,5 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, type TestClient, type TestEnv, ZAOLINXI } from '../../test/harness.js';
+import {
+  describeEachDatabase,
+  rowCount,
+  type TestClient,
+  type TestEnv,
+  ZAOLINXI,
+} from '../../test/harness.js';
 
 interface Region {
   code: string;
@@ -11,15 +17,7 @@ interface Region {
 
 const codes = (items: Region[]) => items.map((r) => r.code);
 
-const regionCount = async (env: TestEnv) =>
-  Number(
-    (
-      await env.ctx.db
-        .selectFrom('regions')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const regionCount = (env: TestEnv) => rowCount(env, 'regions');
 
 describeEachDatabase(
   'regions API',

@@ -4,20 +4,13 @@ import { ROLES } from '../../platform/roles.js';
 import {
   describeEachDatabase,
   userIdOf as idOf,
+  rowCount,
   type TestClient,
   type TestEnv,
   ZAOLINXI,
 } from '../../test/harness.js';
 
-const userCount = async (env: TestEnv) =>
-  Number(
-    (
-      await env.ctx.db
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const userCount = (env: TestEnv) => rowCount(env, 'users');
 
 describeEachDatabase(
   'users API',
