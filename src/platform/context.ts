@@ -23,10 +23,11 @@ export interface Actor {
   ip: string;
 }
 
+/** The platform acting on its own (CLI, lockouts, jobs): recorded in the audit log as `system`. */
 export const systemActor = (ip = 'local'): Actor => ({
   id: null,
   username: 'system',
-  role: 'admin',
+  role: 'system',
   scope: '',
   ip,
 });

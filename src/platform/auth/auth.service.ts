@@ -1,7 +1,7 @@
 import type { UserRow } from '../../db/types.js';
 import { audit } from '../audit/audit.js';
 import { isoNow, minutesAgo } from '../clock.js';
-import { type Actor, type AppContext, inTransaction } from '../context.js';
+import { type Actor, type AppContext, inTransaction, systemActor } from '../context.js';
 import { AppError } from '../errors.js';
 import { hashPassword, isStrongPassword, verifyNothing, verifyPassword } from './passwords.js';
 import { createSession, deleteSession, deleteSessionsOf } from './sessions.js';
@@ -94,17 +94,13 @@ async function registerFailure(ctx: AppContext, user: UserRow, input: LoginInput
       .executeTakeFirstOrThrow();
     return lockedError(ctx, current.locked_until ?? lockedUntil);
   }
-  await audit(
-    ctx,
-    { id: null, username: 'system', role: 'system', scope: '', ip: input.ip },
-    {
-      action: 'user.lock',
-      entity: 'user',
-      entityId: user.id,
-      regionCode: user.scope,
-      after: { username: user.username, lockedUntil, failures: Number(n) },
-    },
-  );
+  await audit(ctx, systemActor(input.ip), {
+    action: 'user.lock',
+    entity: 'user',
+    entityId: user.id,
+    regionCode: user.scope,
+    after: { username: user.username, lockedUntil, failures: Number(n) },
+  });
   return lockedError(ctx, lockedUntil);
 }
 
