@@ -7,7 +7,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { mapRoutes } from './modules/map/map.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
+import { placesRoutes } from './modules/registry/places.routes.js';
+import { residentsRoutes } from './modules/registry/residents.routes.js';
+import { ResidentSchema } from './modules/registry/residents.schemas.js';
 import { RegionSchema } from './modules/regions/regions.schemas.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -26,7 +30,15 @@ declare module 'fastify' {
 }
 
 /** Every module's routes. A new module adds its plugin here. */
-const modules = [authRoutes, regionsRoutes, usersRoutes, auditRoutes];
+const modules = [
+  authRoutes,
+  regionsRoutes,
+  usersRoutes,
+  auditRoutes,
+  residentsRoutes,
+  placesRoutes,
+  mapRoutes,
+];
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -52,7 +64,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerInputGuard(app);
 
-  for (const schema of [ErrorResponse, UserSchema, RegionSchema]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, UserSchema, RegionSchema, ResidentSchema]) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -1,10 +1,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RegistryTables } from './registry-types.js';
 
 /**
  * The database as Kysely sees it. Instants and dates are ISO strings and booleans are 0/1
  * integers in both dialects, so that rows read the same from SQLite and PostgreSQL.
  */
-export interface DB {
+export interface DB extends RegistryTables {
   regions: RegionTable;
   users: UserTable;
   sessions: SessionTable;

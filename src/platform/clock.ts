@@ -26,3 +26,10 @@ export const startOfShanghaiDay = (date: string) => new Date(`${date}T00:00:00+0
 /** The first instant after a Shanghai calendar date ends. */
 export const endOfShanghaiDay = (date: string) =>
   new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+
+/** A calendar date `days` later (or earlier, when negative). */
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The first day of the Shanghai month of a calendar date. */
+export const startOfMonth = (date: string) => `${date.slice(0, 8)}01`;

@@ -49,3 +49,7 @@ export const Scope = Type.String({ pattern: '^(|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{
 
 /** Trimmed non-empty text of bounded length. */
 export const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+
+/** A string from a fixed list, typed as the list's union (TypeBox's own enum has no JSON-Schema `enum`). */
+export const StringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres, regionCodeModifier, withId } from './helpers.js';
+import { isPostgres, prefixSearchable, withId } from './helpers.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const regionCode = regionCodeModifier(db);
+  const regionCode = prefixSearchable(db);
 
   await db.schema
     .createTable('regions')

@@ -24,9 +24,10 @@ export function withId<T extends CreateTableBuilder<string, never>>(db: Kysely<u
 }
 
 /**
- * A region code column. Byte-wise collation on PostgreSQL lets `LIKE 'prefix%'` (the scope
- * filter) use a plain btree index; SQLite gets the same from `case_sensitive_like`.
+ * A column searched by prefix (region codes for scope, names and pinyin keys for search).
+ * Byte-wise collation on PostgreSQL lets `LIKE 'prefix%'` use a plain btree index; SQLite gets
+ * the same from `case_sensitive_like`.
  */
-export function regionCodeModifier(db: Kysely<unknown>) {
+export function prefixSearchable(db: Kysely<unknown>) {
   return (c: ColumnDefinitionBuilder) => (isPostgres(db) ? c.modifyEnd(sql`collate "C"`) : c);
 }

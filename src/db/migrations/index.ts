@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.js';
+import * as m0002 from './0002_registry.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add the next file here.
@@ -7,4 +8,5 @@ import * as m0001 from './0001_platform.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
+  '0002_registry': m0002,
 };

@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { ROLES, type Role } from '../../platform/roles.js';
-import { Id, PageQuery, pageOf, Scope, Text } from '../../platform/schemas.js';
+import { Id, PageQuery, pageOf, Scope, StringEnum, Text } from '../../platform/schemas.js';
 
-const RoleSchema = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
+const RoleSchema = StringEnum<Role>(ROLES);
 const Username = Type.String({ minLength: 3, maxLength: 32, pattern: '^[a-zA-Z0-9_.-]+$' });
 const Password = Type.String({ minLength: 1, maxLength: 128 });
 
