@@ -2,18 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mapRoutes } from './modules/map/map.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
+import { RegionSchema } from './modules/regions/regions.schemas.js';
 import { placesRoutes } from './modules/registry/places.routes.js';
+import { registryFilesRoutes } from './modules/registry/registry-files.routes.js';
 import { residentsRoutes } from './modules/registry/residents.routes.js';
 import { ResidentSchema } from './modules/registry/residents.schemas.js';
-import { RegionSchema } from './modules/regions/regions.schemas.js';
+import { tagsRoutes } from './modules/registry/tags.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { visitsRoutes } from './modules/visits/visits.routes.js';
+import { VisitSchema } from './modules/visits/visits.schemas.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -36,14 +42,23 @@ const modules = [
   usersRoutes,
   auditRoutes,
   residentsRoutes,
+  tagsRoutes,
+  visitsRoutes,
   placesRoutes,
+  registryFilesRoutes,
   mapRoutes,
+  notificationsRoutes,
 ];
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+/** `logStream`: where the log goes instead of stdout (tests read it to prove what it leaves out). */
+export async function buildApp(
+  ctx: AppContext,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: ctx.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Personal data and credentials never reach the log.
       redact: [
         'req.headers.cookie',
@@ -51,6 +66,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         'req.headers.authorization',
         'res.headers["set-cookie"]',
       ],
+      // Query strings carry searches (an ID number, a phone number): the log keeps the path only.
+      serializers: {
+        req: (request) => ({
+          method: request.method,
+          url: request.url.split('?')[0],
+          remoteAddress: request.ip,
+        }),
+      },
     },
     bodyLimit: ctx.config.bodyLimitBytes,
     frameworkErrors,
@@ -64,7 +87,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerInputGuard(app);
 
-  for (const schema of [ErrorResponse, UserSchema, RegionSchema, ResidentSchema]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, UserSchema, RegionSchema, ResidentSchema, VisitSchema])
+    app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -79,6 +103,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Lists and the web app's scripts shrink several-fold; a grid worker's phone may be on 3G.
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
+  // Uploads are streamed to the importer, one file per request.
+  await app.register(multipart, { limits: { fileSize: ctx.config.uploadLimitBytes, files: 1, fields: 5 } });
   await app.register(authPlugin, { ctx });
 
   app.get('/api/health', { schema: { tags: ['platform'] } }, async () => ({

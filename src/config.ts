@@ -20,10 +20,22 @@ export interface Config {
   loginRateLimit: { maxAttempts: number; windowMinutes: number };
   auditRetentionDays: number;
   bodyLimitBytes: number;
+  /** The largest spreadsheet an import accepts (a 100,000-row residents file is about 8 MB). */
+  uploadLimitBytes: number;
   logLevel: string;
   webDir: string;
   /** Behind a reverse proxy, trust X-Forwarded-For from it (login limits are per client IP). */
   trustProxy: boolean;
+  /** The map's background: none (outlines on a plain background) unless a tile URL is set. */
+  map: MapConfig;
+}
+
+export interface MapConfig {
+  /** An XYZ tile URL template (`https://…/{z}/{x}/{y}.png`), or null for no tiles at all. */
+  tileUrl: string | null;
+  /** The datum of the tiles: coordinates are stored in WGS-84 and shifted for GCJ-02 tiles. */
+  tileCrs: 'wgs84' | 'gcj02';
+  attribution: string | null;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,6 +44,17 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
   return value;
+}
+
+function mapConfig(env: NodeJS.ProcessEnv): MapConfig {
+  const tileUrl = env.JICENG_MAP_TILE_URL?.trim() || null;
+  if (tileUrl && !['{z}', '{x}', '{y}'].every((part) => tileUrl.includes(part))) {
+    throw new Error('JICENG_MAP_TILE_URL must be a tile template with {z}, {x} and {y}');
+  }
+  const tileCrs = env.JICENG_MAP_TILE_CRS?.trim().toLowerCase() || 'wgs84';
+  if (tileCrs !== 'wgs84' && tileCrs !== 'gcj02')
+    throw new Error('JICENG_MAP_TILE_CRS must be wgs84 or gcj02');
+  return { tileUrl, tileCrs, attribution: env.JICENG_MAP_ATTRIBUTION?.trim() || null };
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Jiceng@2026';
@@ -62,9 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auditRetentionDays: Math.max(180, int(env, 'JICENG_AUDIT_RETENTION_DAYS', 180)),
     bodyLimitBytes: int(env, 'JICENG_BODY_LIMIT_BYTES', 1024 * 1024),
+    uploadLimitBytes: int(env, 'JICENG_UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),
     // Request logs are for production; on a developer's terminal they would bury the start banner.
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     trustProxy: env.JICENG_TRUST_PROXY === '1',
+    map: mapConfig(env),
     webDir: path.resolve(env.JICENG_WEB_DIR || path.join(import.meta.dirname, '..', 'web')),
   };
 }

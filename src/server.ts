@@ -3,7 +3,9 @@ import { createContext } from './boot.js';
 import { loadConfig } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, seedDemo } from './db/seed/demo.js';
+import { visitReminders } from './modules/visits/reminders.job.js';
 import { startHousekeeping } from './platform/housekeeping.js';
+import { startDailyJobs } from './platform/jobs.js';
 
 const config = loadConfig();
 const ctx = createContext(config);
@@ -11,6 +13,7 @@ await migrateToLatest(ctx.database);
 const loaded = config.demo ? await seedDemo(ctx, config.demoPassword) : false;
 const app = await buildApp(ctx);
 const stopHousekeeping = startHousekeeping(ctx, app.log);
+const stopDailyJobs = startDailyJobs(ctx, [visitReminders], app.log);
 const address = await app.listen({ host: config.host, port: config.port });
 
 const lines = [
@@ -34,6 +37,7 @@ async function shutdown(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'shutting down');
   stopHousekeeping();
+  stopDailyJobs();
   await app.close();
   await ctx.database.close();
   process.exit(0);

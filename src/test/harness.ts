@@ -102,10 +102,14 @@ async function dropSchema(url: string, schema: string): Promise<void> {
   await client.end();
 }
 
-/** Opens a fresh, migrated database of the dialect (with the demo loaded unless `empty`). */
+/**
+ * Opens a fresh, migrated database of the dialect with the demo's regions and accounts, unless
+ * `empty`; with `registry`, the demo registry of 枣林西 too (seconds per database, so only for
+ * the tests that read it).
+ */
 export async function openTestContext(
   dialect: DialectName,
-  options: { empty?: boolean; config?: Partial<Config> } = {},
+  options: { empty?: boolean; registry?: boolean; config?: Partial<Config> } = {},
 ) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-test-'));
   const pgUrl = process.env.DATABASE_URL_TEST ?? '';
@@ -118,7 +122,7 @@ export async function openTestContext(
   const clock = testClock();
   const ctx = createContext(config, { clock, ...(schema ? { schema } : {}) });
   await migrateToLatest(ctx.database);
-  if (!options.empty) await seedDemo(ctx, DEMO_PASSWORD);
+  if (!options.empty) await seedDemo(ctx, DEMO_PASSWORD, { registry: options.registry === true });
   const close = async () => {
     await ctx.database.close();
     if (schema) await dropSchema(pgUrl, schema);
@@ -135,7 +139,7 @@ export async function openTestContext(
 export function describeEachDatabase(
   name: string,
   suite: (env: () => TestEnv) => void,
-  options: { empty?: boolean; config?: Partial<Config> } = {},
+  options: { empty?: boolean; registry?: boolean; config?: Partial<Config> } = {},
 ) {
   for (const dialect of testDialects()) {
     describe(`${name} [${dialect}]`, () => {

@@ -12,6 +12,11 @@ const AppShell = lazy(() => import('./layout/AppShell'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
+const MapPage = lazy(() => import('./pages/map/MapPage'));
+const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
+const ResidentDetailPage = lazy(() => import('./pages/residents/ResidentDetailPage'));
+const ResidentFormPage = lazy(() => import('./pages/residents/ResidentFormPage'));
+const VisitFormPage = lazy(() => import('./pages/visits/VisitFormPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage'));
@@ -48,6 +53,33 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'regions', element: guarded('/regions', <RegionsPage />) },
+      { path: 'map', element: guarded('/map', <MapPage />) },
+      { path: 'residents', element: guarded('/residents', <ResidentsPage />) },
+      {
+        path: 'residents/new',
+        element: (
+          <RequirePermission permission="registry.write">
+            <ResidentFormPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'residents/:id', element: guarded('/residents', <ResidentDetailPage />) },
+      {
+        path: 'residents/:id/edit',
+        element: (
+          <RequirePermission permission="registry.write">
+            <ResidentFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'residents/:id/visit',
+        element: (
+          <RequirePermission permission="visits.record">
+            <VisitFormPage />
+          </RequirePermission>
+        ),
+      },
       { path: 'admin/users', element: guarded('/admin/users', <UsersPage />) },
       { path: 'admin/audit', element: guarded('/admin/audit', <AuditPage />) },
       { path: '*', element: <NotFoundPage /> },

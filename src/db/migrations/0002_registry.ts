@@ -56,7 +56,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('area', 'integer')
       .addColumn('use', 'text', (c) => c.notNull()),
   ).execute();
-  await db.schema.createIndex('houses_building').on('houses').columns(['building_id', 'unit', 'room']).execute();
+  await db.schema
+    .createIndex('houses_building')
+    .on('houses')
+    .columns(['building_id', 'unit', 'room'])
+    .execute();
   await db.schema.createIndex('houses_region').on('houses').columns(['region_code', 'id']).execute();
 
   await stamps(
@@ -77,7 +81,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('organisations')
     .columns(['region_code', 'kind', 'id'])
     .execute();
-  await db.schema.createIndex('organisations_credit_code').on('organisations').column('credit_code').execute();
+  await db.schema
+    .createIndex('organisations_credit_code')
+    .on('organisations')
+    .column('credit_code')
+    .execute();
 
   await stamps(
     table('households')
@@ -136,7 +144,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['residents_house', ['house_id']],
     ['residents_due', ['region_code', 'visit_due_at']],
   ] as const) {
-    await db.schema.createIndex(name).on('residents').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('residents')
+      .columns([...columns])
+      .execute();
   }
 
   await withId(db, db.schema.createTable('resident_moves'))
@@ -206,7 +218,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('major_change', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('visits_resident').on('visits').columns(['resident_id', 'visited_at']).execute();
+  await db.schema
+    .createIndex('visits_resident')
+    .on('visits')
+    .columns(['resident_id', 'visited_at'])
+    .execute();
   await db.schema.createIndex('visits_region').on('visits').columns(['region_code', 'visited_at']).execute();
 
   // Outlines drawn by grid workers (GeoJSON geometry, WGS-84), one per region.

@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { isoNow } from '../../platform/clock.js';
 import { type AppContext, inTransaction } from '../../platform/context.js';
 import type { Role } from '../../platform/roles.js';
+import { seedRegistryDemo } from './registry-demo.js';
 
 /**
  * The demo of DESIGN.md, built from the seed page: the streets of its three communities (from
@@ -55,8 +56,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'county', displayName: '楚雄市 查看员', role: 'county_viewer', scope: '532301' },
 ];
 
-/** Loads the demo into an empty database; does nothing when any account exists already. */
-export async function seedDemo(ctx: AppContext, password: string): Promise<boolean> {
+/**
+ * Loads the demo into an empty database; does nothing when any account exists already.
+ * `registry: false` leaves out the registry of 枣林西 (11,000 residents), which most tests
+ * do not need and would load for every test file.
+ */
+export async function seedDemo(
+  ctx: AppContext,
+  password: string,
+  options: { registry?: boolean } = {},
+): Promise<boolean> {
   const existing = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const passwordHash = await hashPassword(password);
@@ -94,6 +103,7 @@ export async function seedDemo(ctx: AppContext, password: string): Promise<boole
         })),
       )
       .execute();
+    if (options.registry !== false) await seedRegistryDemo(tx);
   });
   return true;
 }

@@ -16,13 +16,26 @@ export const RELATIONS = [
   'child_in_law',
   'other',
 ] as const;
-export const POLITICAL = ['party_member', 'probationary', 'league_member', 'democratic_party', 'masses'] as const;
+export const POLITICAL = [
+  'party_member',
+  'probationary',
+  'league_member',
+  'democratic_party',
+  'masses',
+] as const;
 export const GENDERS = ['male', 'female'] as const;
 export const BUILDING_KINDS = ['residential', 'commercial', 'mixed'] as const;
 export const HOUSE_USES = ['residential', 'commercial', 'office', 'other'] as const;
 export const ORGANISATION_KINDS = ['organisation', 'shop'] as const;
 export const RISK_LEVELS = ['high', 'key', 'general'] as const;
-export const TAG_CATEGORIES = ['elderly', 'disability', 'assistance', 'children', 'family', 'special'] as const;
+export const TAG_CATEGORIES = [
+  'elderly',
+  'disability',
+  'assistance',
+  'children',
+  'family',
+  'special',
+] as const;
 export const VISIT_MODES = ['home', 'phone', 'video', 'third_party', 'paired'] as const;
 
 export type Hukou = (typeof HUKOU)[number];
@@ -72,5 +85,11 @@ export const REGISTRY_LABELS: Record<string, Record<string, string>> = {
     family: '特殊家庭',
     special: '特殊人群',
   },
-  visitMode: { home: '入户走访', phone: '电话', video: '视频/微信', third_party: '第三方', paired: '结对走访' },
+  visitMode: {
+    home: '入户走访',
+    phone: '电话',
+    video: '视频/微信',
+    third_party: '第三方',
+    paired: '结对走访',
+  },
 };

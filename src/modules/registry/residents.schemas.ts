@@ -121,7 +121,10 @@ export const RevealBody = Type.Object(
   { field: StringEnum(['idNumber', 'phone'] as const) },
   { additionalProperties: false },
 );
-export const RevealResponse = Type.Object({ field: Type.String(), value: Type.Union([Type.String(), Type.Null()]) });
+export const RevealResponse = Type.Object({
+  field: Type.String(),
+  value: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const MoveOutBody = Type.Object(
   { date: DateString, destination: OptionalText(100), note: OptionalText(500) },
@@ -147,8 +150,6 @@ export const HistoryEntry = Type.Object({
   at: Type.String(),
   actorName: Type.String(),
   action: Type.String(),
-  changes: Type.Array(
-    Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() }),
-  ),
+  changes: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
 });
 export const HistoryResponse = Type.Object({ items: Type.Array(HistoryEntry) });

@@ -27,7 +27,8 @@ export function nextVisitDue(input: DueInput): string | null {
   const byInterval = endOfShanghaiDay(addDays(from, intervalDays));
   if (!lastVisit?.majorChange) return byInterval;
   const byChange = new Date(Date.parse(lastVisit.visitedAt) + MAJOR_CHANGE_HOURS * 3_600_000).toISOString();
-  return byChange < byInterval ? byChange : byInterval;
+  // ISO instants of one format order as strings.
+  return [byChange, byInterval].sort()[0] ?? byInterval;
 }
 
 /** The strictest interval among tags, or null when there are none. */

@@ -16,20 +16,29 @@ export interface AuditEntry {
  * presented (already masked) values: the log must never hold a password hash or a full ID number.
  */
 export async function audit(ctx: AppContext, actor: Actor, entry: AuditEntry): Promise<void> {
+  await auditMany(ctx, actor, [entry]);
+}
+
+/** Appends several records in one statement (a bulk import audits each row it writes). */
+export async function auditMany(ctx: AppContext, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const at = isoNow(ctx.clock);
   await ctx.db
     .insertInto('audit_log')
-    .values({
-      at: isoNow(ctx.clock),
-      actor_id: actor.id,
-      actor_name: actor.username,
-      role: actor.role,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: String(entry.entityId),
-      region_code: entry.regionCode,
-      ip: actor.ip,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
+    .values(
+      entries.map((entry) => ({
+        at,
+        actor_id: actor.id,
+        actor_name: actor.username,
+        role: actor.role,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: String(entry.entityId),
+        region_code: entry.regionCode,
+        ip: actor.ip,
+        before: entry.before === undefined ? null : JSON.stringify(entry.before),
+        after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      })),
+    )
     .execute();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn } from './age.js';
+import { ageOn, latestBirthDateFor } from './age.js';
 import { parseCreditCode } from './credit-code.js';
 import { parseIdNumber } from './id-number.js';
 import { parseMobile } from './phone.js';
@@ -119,5 +119,22 @@ describe('ageOn (Asia/Shanghai calendar dates)', () => {
     expect(ageOn('1947-02-28', '2027-02-28')).toBe(80);
     expect(ageOn('1948-02-29', '2027-02-27')).toBe(78);
     expect(ageOn('1948-02-29', '2027-02-28')).toBe(79);
+  });
+});
+
+describe('latestBirthDateFor', () => {
+  it('agrees with ageOn on every day around the 80th birthday, leap days included', () => {
+    const days = ['2026-02-27', '2026-02-28', '2026-03-01', '2028-02-28', '2028-02-29', '2028-03-01'];
+    const births = ['1946-02-27', '1946-02-28', '1946-03-01', '1948-02-28', '1948-02-29', '1948-03-01'];
+    for (const on of days)
+      for (const birth of births)
+        expect(birth <= latestBirthDateFor(80, on), `${birth} on ${on}`).toBe(ageOn(birth, on) >= 80);
+  });
+
+  it('is the 80th birthday itself', () => {
+    expect(latestBirthDateFor(80, '2026-11-27')).toBe('1946-11-27');
+    expect(latestBirthDateFor(80, '2026-02-28')).toBe('1946-02-28');
+    expect(latestBirthDateFor(80, '2024-02-28')).toBe('1944-02-28');
+    expect(latestBirthDateFor(78, '2026-02-28')).toBe('1948-02-29');
   });
 });

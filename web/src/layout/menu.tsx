@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { User } from '../api/types';
 import { hasPermission } from '../auth/session';
@@ -28,6 +35,20 @@ export const navItems: NavItem[] = [
     descriptionKey: 'nav.regionsDesc',
     icon: <ApartmentOutlined />,
     permission: 'regions.read',
+  },
+  {
+    path: '/residents',
+    labelKey: 'nav.residents',
+    descriptionKey: 'nav.residentsDesc',
+    icon: <SolutionOutlined />,
+    permission: 'registry.read',
+  },
+  {
+    path: '/map',
+    labelKey: 'nav.map',
+    descriptionKey: 'nav.mapDesc',
+    icon: <EnvironmentOutlined />,
+    permission: 'registry.read',
   },
   {
     path: '/admin/users',

@@ -2,12 +2,13 @@ import { RightOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Flex, Row, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useRoleName } from '../../api/hooks';
-import { useCurrentUser } from '../../auth/session';
+import { hasPermission, useCurrentUser } from '../../auth/session';
 import { EmptyState } from '../../components/EmptyState';
 import { scopeName } from '../../components/scopeName';
 import { useT } from '../../i18n';
 import { visibleNavItems } from '../../layout/menu';
 import { useWorkingRegion } from '../../layout/WorkingRegion';
+import { VisitWorkbench } from './VisitWorkbench';
 
 export default function HomePage() {
   const t = useT();
@@ -18,6 +19,8 @@ export default function HomePage() {
 
   return (
     <Flex vertical gap={20}>
+      {/* Those who visit people see first who is due a visit. */}
+      {hasPermission(user, 'visits.read') ? <VisitWorkbench /> : null}
       <Card className="welcome-card" variant="borderless">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.greeting', { name: user.displayName })}
