@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { actorOfRequest, requirePermission } from '../../platform/auth/guards.js';
 import { ErrorResponse } from '../../platform/schemas.js';
+import { regionOverview } from './overview.service.js';
 import { registryPolicy } from './registry.policy.js';
 import { residentHistory } from './residents.history.js';
 import {
@@ -9,6 +10,8 @@ import {
   HistoryResponse,
   MoveInBody,
   MoveOutBody,
+  OverviewQuery,
+  OverviewResponse,
   ResidentListQuery,
   ResidentPage,
   ResidentParams,
@@ -78,6 +81,20 @@ export async function residentsRoutes(fastify: FastifyInstance) {
       preHandler: write,
     },
     async (request) => moveIn(ctx, actorOfRequest(request), request.body),
+  );
+
+  app.get(
+    '/api/registry/overview',
+    {
+      schema: {
+        tags,
+        summary: 'figures of a region (default: your scope) and of each region under it',
+        querystring: OverviewQuery,
+        response: { 200: OverviewResponse, ...errors },
+      },
+      preHandler: read,
+    },
+    async (request) => regionOverview(ctx, actorOfRequest(request), request.query.regionCode),
   );
 
   app.get(

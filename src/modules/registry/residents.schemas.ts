@@ -153,3 +153,26 @@ export const HistoryEntry = Type.Object({
   changes: Type.Array(Type.Object({ field: Type.String(), before: Type.Unknown(), after: Type.Unknown() })),
 });
 export const HistoryResponse = Type.Object({ items: Type.Array(HistoryEntry) });
+
+const Figures = {
+  residents: Type.Integer(),
+  households: Type.Integer(),
+  caredFor: Type.Integer(),
+  overdue: Type.Integer(),
+};
+export const OverviewQuery = Type.Object({ regionCode: Type.Optional(RegionCode) });
+export const OverviewResponse = Type.Object({
+  region: Type.Object({ code: Type.String(), name: Type.String(), level: Type.String() }),
+  ...Figures,
+  buildings: Type.Integer(),
+  visitsThisMonth: Type.Integer(),
+  byTag: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      riskLevel: Type.String(),
+      count: Type.Integer(),
+    }),
+  ),
+  children: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...Figures })),
+});
