@@ -18,6 +18,8 @@ export interface AppContext {
 export interface Actor {
   id: number | null;
   username: string;
+  /** The person's name as records show it (a visit's visitor, a tag's author). */
+  displayName: string;
   role: string;
   scope: string;
   ip: string;
@@ -27,6 +29,7 @@ export interface Actor {
 export const systemActor = (ip = 'local'): Actor => ({
   id: null,
   username: 'system',
+  displayName: '系统',
   role: 'system',
   scope: '',
   ip,

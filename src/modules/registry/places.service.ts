@@ -30,7 +30,6 @@ import type {
   UpdateHouseholdBody,
 } from './places.schemas.js';
 
-export { formatAddress } from './places.present.js';
 
 /**
  * Codes the resident service checks too (a grid, a house). Whichever module loads first

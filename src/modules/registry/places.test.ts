@@ -9,7 +9,7 @@ import {
   type TestEnv,
   ZAOLINXI,
 } from '../../test/harness.js';
-import { formatAddress } from './places.service.js';
+import { formatAddress } from './places.present.js';
 
 const GRID1 = `${ZAOLINXI}001`;
 const GRID2 = `${ZAOLINXI}002`;

@@ -30,7 +30,7 @@ export async function residentHistory(ctx: AppContext, actor: Actor, id: number)
   const [rows, catalog] = await Promise.all([
     ctx.db
       .selectFrom('audit_log')
-      .select(['at', 'actor_name', 'action', 'before', 'after'])
+      .select(['at', 'actor_id', 'actor_name', 'action', 'before', 'after'])
       .where('entity', '=', 'resident')
       .where('entity_id', '=', String(id))
       .orderBy('at', 'desc')
@@ -39,13 +39,26 @@ export async function residentHistory(ctx: AppContext, actor: Actor, id: number)
       .execute(),
     loadCatalog(ctx),
   ]);
+  // The log keeps the account name (unique, for accountability); history shows the person.
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actor_id === null ? [] : [r.actor_id])))];
+  const people = actorIds.length
+    ? await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', actorIds).execute()
+    : [];
+  const names = new Map(people.map((p) => [p.id, p.display_name]));
   const hidden = new Set(catalog.filter((t) => !canSeeTag(actor.role, t)).map((t) => t.code));
   return {
     items: rows.flatMap((r) => {
       const [before, after] = [parse(r.before), parse(r.after)];
       if (hidden.has(String(after.tag ?? before.tag))) return [];
       const changes = r.action === 'resident.reveal' ? [] : changesBetween(before, after);
-      return [{ at: r.at, actorName: r.actor_name, action: r.action, changes }];
+      return [
+        {
+          at: r.at,
+          actorName: (r.actor_id && names.get(r.actor_id)) || r.actor_name,
+          action: r.action,
+          changes,
+        },
+      ];
     }),
   };
 }

@@ -12,14 +12,10 @@ import type {
   RiskLevel,
   TagCategory,
 } from './registry.vocabulary.js';
+import { formatAddress } from './places.present.js';
 import * as repo from './residents.repository.js';
 import type { ResidentView } from './residents.schemas.js';
 import { canSeeTag } from './tags.service.js';
-
-/** `枣林西苑 3号楼 2单元 301`. */
-export function formatAddress(parts: repo.AddressParts): string {
-  return [parts.estateName, parts.buildingNumber, parts.unit, parts.room].filter(Boolean).join(' ');
-}
 
 /**
  * Residents as every response shows them: numbers masked, age as of today (Shanghai), the

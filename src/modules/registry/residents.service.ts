@@ -353,7 +353,7 @@ export async function moveOut(ctx: AppContext, actor: Actor, id: number, input: 
       date: input.date,
       note: [input.destination, input.note].filter(Boolean).join('；') || null,
       actor_id: actor.id,
-      actor_name: actor.username,
+      actor_name: actor.displayName,
       at: isoNow(tx.clock),
     });
     const view = await presentOne(tx, actor, row);
@@ -402,7 +402,7 @@ export async function moveIn(ctx: AppContext, actor: Actor, input: MoveInBody) {
       date: input.date,
       note: input.note ?? null,
       actor_id: actor.id,
-      actor_name: actor.username,
+      actor_name: actor.displayName,
       at: now,
     });
     const view = await presentOne(tx, actor, row);

@@ -301,10 +301,10 @@ describeEachDatabase('residents', (env) => {
         phone: `${newPhone.slice(0, 3)}****${newPhone.slice(-4)}`,
       });
       const history = (await secretary.get(`/api/residents/${id}/history`)).json().items;
-      expect(history[0]).toMatchObject({ actorName: 'grid', action: 'resident.update' });
+      expect(history[0]).toMatchObject({ actorName: '王彤', action: 'resident.update' });
       expect(history[0].changes.map((c: { field: string }) => c.field).sort()).toEqual(['phone', 'status']);
       expect(JSON.stringify(history)).not.toContain(newPhone);
-      expect(history.at(-1)).toMatchObject({ actorName: 'secretary', action: 'resident.create' });
+      expect(history.at(-1)).toMatchObject({ actorName: '黄丽娟', action: 'resident.create' });
     });
 
     it('deletes softly and restores', async () => {

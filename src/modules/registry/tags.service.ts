@@ -175,7 +175,7 @@ async function addTag(
     started_on: startedOn,
     reason: input.reason ?? null,
     tagged_by: actor.id,
-    tagged_by_name: actor.username,
+    tagged_by_name: actor.displayName,
     created_at: isoNow(ctx.clock),
   });
   await refreshVisitDue(ctx, resident.id);
@@ -220,7 +220,7 @@ async function endTag(
   const row = await repo.endResidentTag(ctx.db, assignmentId, {
     ended_on: endedOn,
     end_reason: input.reason ?? null,
-    ended_by_name: actor.username,
+    ended_by_name: actor.displayName,
   });
   await refreshVisitDue(ctx, resident.id);
   await audit(ctx, actor, {

@@ -62,7 +62,7 @@ export async function recordVisit(ctx: AppContext, actor: Actor, residentId: num
       region_code: resident.region_code,
       resident_id: resident.id,
       visitor_id: actor.id,
-      visitor_name: actor.username,
+      visitor_name: actor.displayName,
       visited_at: visitedAt.toISOString(),
       mode: input.mode,
       findings: input.findings ?? null,

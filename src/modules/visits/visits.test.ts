@@ -54,7 +54,7 @@ describeEachDatabase('visits', (env) => {
     expect(visit).toMatchObject({
       mode: 'home',
       majorChange: true,
-      visitorName: 'grid',
+      visitorName: '王彤',
       needs: '行动不便，吃饭靠邻居帮忙',
     });
     expect(Date.parse(after.visitDueAt) - Date.parse(visit.visitedAt)).toBe(24 * 3_600_000);
@@ -173,7 +173,7 @@ describeEachDatabase('visits', (env) => {
     const ofGrid2 = (await grid.get(`/api/visits?regionCode=${GRID2}`)).json();
     expect(ofGrid2.total).toBe(0);
     const mine = (await grid.get(`/api/visits?mine=true&residentId=${id}`)).json();
-    expect(mine.items[0]).toMatchObject({ residentName: '记录多', visitorName: 'grid' });
+    expect(mine.items[0]).toMatchObject({ residentName: '记录多', visitorName: '王彤' });
   });
 });
 

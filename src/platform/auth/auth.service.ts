@@ -19,6 +19,7 @@ export interface LoginInput {
 const ANONYMOUS = (ip: string): Actor => ({
   id: null,
   username: 'anonymous',
+  displayName: 'anonymous',
   role: 'anonymous',
   scope: '',
   ip,
@@ -172,6 +173,7 @@ export async function login(ctx: AppContext, input: LoginInput) {
 export const actorOf = (user: UserRow, ip: string): Actor => ({
   id: user.id,
   username: user.username,
+  displayName: user.display_name,
   role: user.role,
   scope: user.scope,
   ip,
