@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { actorOfRequest, requirePermission } from '../../platform/auth/guards.js';
 import { ErrorResponse, PageQuery } from '../../platform/schemas.js';
+import * as buildings from './buildings.service.js';
+import * as estates from './estates.service.js';
+import * as houses from './houses.service.js';
 import { organisationsRoutes } from './organisations.routes.js';
 import {
   BuildingListQuery,
@@ -25,7 +28,6 @@ import {
   UpdateHouseBody,
   UpdateHouseholdBody,
 } from './places.schemas.js';
-import * as places from './places.service.js';
 import { registryPolicy } from './registry.policy.js';
 
 const tags = ['registry'];
@@ -51,7 +53,7 @@ export async function placesRoutes(fastify: FastifyInstance) {
       schema: { tags, querystring: EstateListQuery, response: { 200: EstatePage, ...errors } },
       preHandler: read,
     },
-    async (request) => places.listEstates(ctx, actorOfRequest(request), request.query),
+    async (request) => estates.listEstates(ctx, actorOfRequest(request), request.query),
   );
   app.post(
     '/api/estates',
@@ -60,12 +62,12 @@ export async function placesRoutes(fastify: FastifyInstance) {
       preHandler: write,
     },
     async (request, reply) =>
-      reply.status(201).send(await places.createEstate(ctx, actorOfRequest(request), request.body)),
+      reply.status(201).send(await estates.createEstate(ctx, actorOfRequest(request), request.body)),
   );
   app.get(
     '/api/estates/:id',
     { schema: { tags, params: IdParams, response: { 200: EstateView, ...errors } }, preHandler: read },
-    async (request) => places.getEstate(ctx, actorOfRequest(request), request.params.id),
+    async (request) => estates.getEstate(ctx, actorOfRequest(request), request.params.id),
   );
   app.patch(
     '/api/estates/:id',
@@ -78,13 +80,13 @@ export async function placesRoutes(fastify: FastifyInstance) {
       },
       preHandler: write,
     },
-    async (request) => places.updateEstate(ctx, actorOfRequest(request), request.params.id, request.body),
+    async (request) => estates.updateEstate(ctx, actorOfRequest(request), request.params.id, request.body),
   );
   app.delete(
     '/api/estates/:id',
     { schema: { tags, params: IdParams, response: deleted }, preHandler: write },
     async (request, reply) => {
-      await places.deleteEstate(ctx, actorOfRequest(request), request.params.id);
+      await estates.deleteEstate(ctx, actorOfRequest(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -96,7 +98,7 @@ export async function placesRoutes(fastify: FastifyInstance) {
       schema: { tags, querystring: BuildingListQuery, response: { 200: BuildingPage, ...errors } },
       preHandler: read,
     },
-    async (request) => places.listBuildings(ctx, actorOfRequest(request), request.query),
+    async (request) => buildings.listBuildings(ctx, actorOfRequest(request), request.query),
   );
   app.post(
     '/api/buildings',
@@ -105,12 +107,12 @@ export async function placesRoutes(fastify: FastifyInstance) {
       preHandler: write,
     },
     async (request, reply) =>
-      reply.status(201).send(await places.createBuilding(ctx, actorOfRequest(request), request.body)),
+      reply.status(201).send(await buildings.createBuilding(ctx, actorOfRequest(request), request.body)),
   );
   app.get(
     '/api/buildings/:id',
     { schema: { tags, params: IdParams, response: { 200: BuildingView, ...errors } }, preHandler: read },
-    async (request) => places.getBuilding(ctx, actorOfRequest(request), request.params.id),
+    async (request) => buildings.getBuilding(ctx, actorOfRequest(request), request.params.id),
   );
   app.patch(
     '/api/buildings/:id',
@@ -123,13 +125,14 @@ export async function placesRoutes(fastify: FastifyInstance) {
       },
       preHandler: write,
     },
-    async (request) => places.updateBuilding(ctx, actorOfRequest(request), request.params.id, request.body),
+    async (request) =>
+      buildings.updateBuilding(ctx, actorOfRequest(request), request.params.id, request.body),
   );
   app.delete(
     '/api/buildings/:id',
     { schema: { tags, params: IdParams, response: deleted }, preHandler: write },
     async (request, reply) => {
-      await places.deleteBuilding(ctx, actorOfRequest(request), request.params.id);
+      await buildings.deleteBuilding(ctx, actorOfRequest(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -145,7 +148,7 @@ export async function placesRoutes(fastify: FastifyInstance) {
       preHandler: read,
     },
     async (request) =>
-      places.listHousesOfBuilding(ctx, actorOfRequest(request), request.params.id, request.query),
+      houses.listHousesOfBuilding(ctx, actorOfRequest(request), request.params.id, request.query),
   );
 
   // ---- houses
@@ -156,12 +159,12 @@ export async function placesRoutes(fastify: FastifyInstance) {
       preHandler: write,
     },
     async (request, reply) =>
-      reply.status(201).send(await places.createHouse(ctx, actorOfRequest(request), request.body)),
+      reply.status(201).send(await houses.createHouse(ctx, actorOfRequest(request), request.body)),
   );
   app.get(
     '/api/houses/:id',
     { schema: { tags, params: IdParams, response: { 200: HouseDetail, ...errors } }, preHandler: read },
-    async (request) => places.getHouse(ctx, actorOfRequest(request), request.params.id),
+    async (request) => houses.getHouse(ctx, actorOfRequest(request), request.params.id),
   );
   app.patch(
     '/api/houses/:id',
@@ -169,13 +172,13 @@ export async function placesRoutes(fastify: FastifyInstance) {
       schema: { tags, params: IdParams, body: UpdateHouseBody, response: { 200: HouseView, ...writeErrors } },
       preHandler: write,
     },
-    async (request) => places.updateHouse(ctx, actorOfRequest(request), request.params.id, request.body),
+    async (request) => houses.updateHouse(ctx, actorOfRequest(request), request.params.id, request.body),
   );
   app.delete(
     '/api/houses/:id',
     { schema: { tags, params: IdParams, response: deleted }, preHandler: write },
     async (request, reply) => {
-      await places.deleteHouse(ctx, actorOfRequest(request), request.params.id);
+      await houses.deleteHouse(ctx, actorOfRequest(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -188,12 +191,12 @@ export async function placesRoutes(fastify: FastifyInstance) {
       preHandler: write,
     },
     async (request, reply) =>
-      reply.status(201).send(await places.createHousehold(ctx, actorOfRequest(request), request.body)),
+      reply.status(201).send(await houses.createHousehold(ctx, actorOfRequest(request), request.body)),
   );
   app.get(
     '/api/households/:id',
     { schema: { tags, params: IdParams, response: { 200: HouseholdView, ...errors } }, preHandler: read },
-    async (request) => places.getHousehold(ctx, actorOfRequest(request), request.params.id),
+    async (request) => houses.getHousehold(ctx, actorOfRequest(request), request.params.id),
   );
   app.patch(
     '/api/households/:id',
@@ -206,13 +209,13 @@ export async function placesRoutes(fastify: FastifyInstance) {
       },
       preHandler: write,
     },
-    async (request) => places.updateHousehold(ctx, actorOfRequest(request), request.params.id, request.body),
+    async (request) => houses.updateHousehold(ctx, actorOfRequest(request), request.params.id, request.body),
   );
   app.delete(
     '/api/households/:id',
     { schema: { tags, params: IdParams, response: deleted }, preHandler: write },
     async (request, reply) => {
-      await places.deleteHousehold(ctx, actorOfRequest(request), request.params.id);
+      await houses.deleteHousehold(ctx, actorOfRequest(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
