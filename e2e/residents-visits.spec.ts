@@ -81,6 +81,32 @@ test('潘秀兰, 83 and overdue, is one tap from the grid worker’s home page',
   await expect(page).toHaveURL(/\/residents\/\d+\/visit$/);
   await expect(page.getByRole('heading', { name: '潘秀兰' })).toBeVisible();
   await expect(page.getByRole('radio', { name: '入户走访' })).toBeChecked();
+
+  // On the phone (the grid worker's own screen, and the project that runs last) the visit is
+  // recorded: her needs written down, and the overdue count on the home page drops by one.
+  if (isPhone(page)) {
+    await page.goto('/');
+    await expect(page.getByTestId('summary-overdue')).toHaveText(/^[1-9]\d*$/);
+    const overdueBefore = Number(await page.getByTestId('summary-overdue').textContent());
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: '潘秀兰' })
+      .getByRole('button', { name: '走访 潘秀兰' })
+      .click();
+    await page.getByLabel('发现情况').fill('髋部骨折术后在家休养，能扶拐慢走');
+    await page.getByLabel('需求').fill('吃饭靠邻居帮忙，需要送餐上门；复查出行需要陪同');
+    await page.getByLabel('后续跟进').fill('联系长者食堂送餐；约好下周二陪同复查');
+    await page.getByTestId('visit-submit').click();
+    await expect(page.getByTestId('visit-result')).toContainText('走访已记录');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await expect(page.getByTestId('summary-overdue')).toHaveText(String(overdueBefore - 1));
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: '潘秀兰' })
+        .filter({ hasText: /逾期\d+天/ }),
+    ).toHaveCount(0);
+  }
   await context.close();
 });
 

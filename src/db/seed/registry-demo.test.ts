@@ -229,6 +229,16 @@ describeEachDatabase('registry demo seed', (env) => {
     expect(names.length).toBeLessThanOrEqual(4);
   });
 
+  it("rings 王彤's bell with this morning's reminder, and marks today's reminder run as done", async () => {
+    const grid = await env().login('grid');
+    const overdue = (await grid.get('/api/visits/summary')).json().overdue;
+    const inbox = (await grid.get('/api/notifications')).json();
+    expect(inbox.unread).toBe(1);
+    expect(inbox.items[0]).toMatchObject({ kind: 'VISITS_DUE', link: '/' });
+    expect(inbox.items[0].message).toContain(`逾期未访 ${overdue} 人`);
+    expect(await rowCount(env(), 'job_runs')).toBe(1);
+  });
+
   it('loads once: a second run changes nothing', async () => {
     const before = await rowCount(env(), 'residents');
     await seedRegistryDemo(env().ctx);

@@ -1,3 +1,4 @@
+import { visitReminders } from '../../modules/visits/reminders.job.js';
 import { dateInShanghai, isoNow } from '../../platform/clock.js';
 import { type AppContext, inTransaction } from '../../platform/context.js';
 import { nameSearchKeys } from '../../platform/pinyin.js';
@@ -272,5 +273,14 @@ export async function seedRegistryDemo(ctx: AppContext): Promise<void> {
       })),
       (batch) => tx.db.insertInto('organisations').values(batch).returning('id').execute(),
     );
+
+    // This morning's reminders, as the daily job would have sent them, so that the bell of a
+    // fresh demo is not empty; the job's ledger says today's run is done.
+    await visitReminders.run(tx, today);
+    await tx.db
+      .insertInto('job_runs')
+      .values({ job: visitReminders.name, run_on: today, started_at: stamp, finished_at: stamp })
+      .onConflict((oc) => oc.columns(['job', 'run_on']).doNothing())
+      .execute();
   });
 }
