@@ -1,7 +1,14 @@
 import Fastify from 'fastify';
 import { openDatabase } from '../src/db/database.js';
-import { childrenInScope } from '../src/modules/regions/regions.repository.js';
+import { CODE_LENGTHS } from '../src/modules/regions/regions.levels.js';
+import { childrenInScope, findRegions } from '../src/modules/regions/regions.repository.js';
+import * as overview from '../src/modules/registry/overview.repository.js';
+import * as residents from '../src/modules/registry/residents.repository.js';
+import { listCatalog } from '../src/modules/registry/tags.repository.js';
 import { listUsers } from '../src/modules/users/users.repository.js';
+import { dateInShanghai, startOfMonth, startOfShanghaiDay } from '../src/platform/clock.js';
+import { createPii } from '../src/platform/pii.js';
+import { narrowScope } from '../src/platform/scope.js';
 
 /**
  * The bare baseline: the floor the real server is measured against. One Fastify app with no
@@ -11,10 +18,12 @@ import { listUsers } from '../src/modules/users/users.repository.js';
  * What the real server does on top (session lookup, policy, the parent's existence check,
  * validation, serialisation by schema) is what the ratio in the benchmark table measures.
  *
- * Started by bench/run.ts as a child process: BENCH_BASELINE_DB (file or postgres://), PORT.
+ * Started by bench/run.ts as a child process: BENCH_BASELINE_DB (file or postgres://), PORT, and
+ * BENCH_BASELINE_DATA_KEY (the server's JICENG_DATA_KEY: an ID number is found by its keyed hash).
  */
 const url = process.env.BENCH_BASELINE_DB;
 if (!url) throw new Error('BENCH_BASELINE_DB is required');
+const pii = createPii(Buffer.from(process.env.BENCH_BASELINE_DATA_KEY ?? '', 'hex'));
 const database = openDatabase({ url });
 const { db } = database;
 const app = Fastify({ logger: false });
@@ -46,6 +55,92 @@ app.get('/users', async (request) => {
   return {
     ...page,
     items: page.items.map(({ password_hash: _, ...u }) => ({ ...u, scope_name: nameOf.get(u.scope) })),
+  };
+});
+
+/**
+ * What the search box means, as `searchOf` in residents.service.ts tells it (a copy: the service
+ * keeps it private). An ID number is found by its blind index, computed with the same key.
+ */
+function searchOf(raw: string | undefined): residents.ResidentFilter['search'] {
+  const q = raw?.trim().replace(/[%_\\\s]/g, '') ?? '';
+  if (q === '') return undefined;
+  if (/^\d{17}[\dXx]$/.test(q)) return { by: 'idNumber', index: pii.blindIndex(q.toUpperCase()) };
+  if (/^1\d{10}$/.test(q)) return { by: 'phone', index: pii.blindIndex(q) };
+  if (/^\d{4}$/.test(q)) return { by: 'phoneTail', tail: q };
+  if (/^[a-zA-Z]+$/.test(q)) return { by: 'pinyin', prefix: q.toLowerCase() };
+  return { by: 'name', prefix: q };
+}
+
+/**
+ * `GET /api/residents` and `GET /api/visits?overdue=true`: the filter the service builds
+ * (`residentFilter`), the page and its count (`listResidents`), and the queries that complete
+ * the page's rows for `presentResidents` (grid names, addresses, active tags) and the tag
+ * catalog. Not done here: decrypting and masking the numbers, ages, the schema's serialisation.
+ */
+app.get('/residents', async (request) => {
+  const q = request.query as Query;
+  const scope = narrowScope(q.callerScope ?? '', q.regionCode);
+  if (scope === null) return { items: [], total: 0 };
+  const filter: residents.ResidentFilter = {
+    scope,
+    search: searchOf(q.q),
+    ...(q.overdue ? { dueBy: new Date().toISOString() } : {}),
+    deleted: false,
+  };
+  const page = await residents.listResidents(db, filter, {
+    page: int(q.page, 1),
+    pageSize: int(q.pageSize, 20),
+  });
+  const rows = page.items;
+  const houseIds = [...new Set(rows.flatMap((r) => (r.house_id === null ? [] : [r.house_id])))];
+  const [names, addresses, tags, catalog] = await Promise.all([
+    residents.regionNames(db, [...new Set(rows.map((r) => r.region_code))]),
+    residents.addressesOf(db, houseIds),
+    residents.activeTagIds(
+      db,
+      rows.map((r) => r.id),
+    ),
+    listCatalog(db),
+  ]);
+  return {
+    ...page,
+    items: rows.map((r) => ({
+      ...r,
+      regionName: names.get(r.region_code),
+      address: r.house_id === null ? null : addresses.get(r.house_id),
+      tags: (tags.get(r.id) ?? []).map((id) => catalog.find((t) => t.id === id)?.code),
+    })),
+  };
+});
+
+/** `GET /api/registry/overview`: the queries of `regionOverview` (overview.service.ts). */
+app.get('/overview', async (request) => {
+  const q = request.query as Query;
+  const prefix = narrowScope(q.callerScope ?? '', q.regionCode);
+  if (prefix === null || prefix === '') return { residents: 0 };
+  const now = new Date();
+  const childLength = CODE_LENGTHS.find((n) => n > prefix.length) ?? prefix.length;
+  const monthStart = startOfShanghaiDay(startOfMonth(dateInShanghai(now)));
+  const [[region], figures, byTag, buildings, visitsThisMonth] = await Promise.all([
+    findRegions(db, [prefix]),
+    overview.figuresByChild(db, prefix, childLength, now.toISOString()),
+    overview.residentsByTag(db, prefix),
+    overview.countBuildings(db, prefix),
+    overview.countVisitsSince(db, prefix, monthStart),
+    listCatalog(db),
+  ]);
+  const codes = [
+    ...new Set([...figures.residents.map((r) => r.code), ...figures.households.map((h) => h.code)]),
+  ];
+  const names = await findRegions(db, codes);
+  return {
+    region,
+    residents: figures.residents.reduce((n, r) => n + Number(r.residents), 0),
+    buildings,
+    visitsThisMonth,
+    byTag,
+    children: figures.residents.map((r) => ({ ...r, name: names.find((n) => n.code === r.code)?.name })),
   };
 });
 

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
-import { createContext, sqliteFile } from '../src/boot.js';
-import { loadConfig } from '../src/config.js';
 import { isPostgresUrl } from '../src/db/database.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { BENCH_ADMIN, seedDistrict } from '../src/db/seed/district.js';
+import { runImportBenchmark } from './import.js';
 import { compare } from './measure.js';
 import { freePort, onExit, startNode, stopAll } from './processes.js';
 import { markdownTable, type Row, textTable } from './report.js';
-import { SCENARIOS, type Scenario } from './scenarios.js';
+import { type Scenario, scenarios } from './scenarios.js';
+import { DATA_KEY, login, prepareDatabase, root, serverEnvironment } from './setup.js';
 
 /**
  * `npm run bench`: the real server on a generated district, driven by autocannon, beside the
@@ -25,92 +22,57 @@ const pgUrl = env.BENCH_DATABASE_URL || '';
 const only = env.BENCH_ONLY || '';
 if (pgUrl && !isPostgresUrl(pgUrl)) throw new Error('BENCH_DATABASE_URL must be a postgres:// URL');
 
-const PASSWORD = 'Bench@2026x';
-// A fixed key: a PostgreSQL database seeded by an earlier run (personal data included, once
-// residents are generated) stays readable by the next one.
-const DATA_KEY = 'b'.repeat(64);
-const root = path.resolve(import.meta.dirname, '..');
-
-/** Migrates and seeds in this process, before any server runs, so seeding is not measured. */
-async function prepareDatabase(serverEnv: NodeJS.ProcessEnv): Promise<string> {
-  const config = loadConfig(serverEnv);
-  const ctx = createContext(config);
-  try {
-    const started = Date.now();
-    await migrateToLatest(ctx.database);
-    const seeded = await seedDistrict(ctx, { password: PASSWORD });
-    // Autovacuum would analyse the fresh rows (and set the visibility map that index-only scans
-    // need) within a minute or so of the load; the benchmark starts sooner, so do it now.
-    if (ctx.database.dialect === 'postgres') await sql`vacuum analyze`.execute(ctx.db);
-    const what = seeded.regions ? `${seeded.regions} regions, ${seeded.users} users` : 'already there';
-    console.log(`district: ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  } finally {
-    await ctx.database.close();
-  }
-  return config.databaseUrl || sqliteFile(config);
-}
-
-/** Logs in through the real HTTP endpoint; returns the headers every scenario request carries. */
-async function login(base: string): Promise<Record<string, string>> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: BENCH_ADMIN, password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login as ${BENCH_ADMIN}: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c?.startsWith('jiceng_sid='));
-  if (!cookie) throw new Error('login set no session cookie');
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
-}
-
-/** Both sides must answer 200 with as many rows, or the figures compare different work. */
+/**
+ * Both sides must answer 200 with as many rows (and, for an overview, as many residents), or
+ * the figures compare different work.
+ */
 async function check(scenario: Scenario, server: string, baseline: string, headers: Record<string, string>) {
   const get = async (url: string, h?: Record<string, string>) => {
     const response = await fetch(url, { headers: h });
     if (response.status !== 200) throw new Error(`${scenario.name}: ${url} → ${response.status}`);
-    return (await response.json()) as { items?: unknown[]; total?: number };
+    const body = (await response.json()) as { items?: unknown[]; total?: number; residents?: number };
+    return `${body.items?.length}/${body.total}/${body.residents}`;
   };
   const a = await get(`${server}${scenario.path}`, headers);
   const b = await get(`${baseline}${scenario.baselinePath}`);
-  if (a.items?.length !== b.items?.length || a.total !== b.total)
-    throw new Error(
-      `${scenario.name}: server and baseline disagree (${a.items?.length}/${a.total} rows vs ${b.items?.length}/${b.total})`,
-    );
+  if (a !== b)
+    throw new Error(`${scenario.name}: server and baseline disagree (rows/total/residents ${a} vs ${b})`);
+  return a;
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-bench-'));
-  onExit(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  if (process.argv.includes('--import')) return runImportBenchmark(pgUrl);
+  // A given folder is kept (the SQLite district takes minutes to generate); a temp one is removed.
+  const dataDir = env.BENCH_DATA_DIR
+    ? path.resolve(env.BENCH_DATA_DIR)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-bench-'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!env.BENCH_DATA_DIR) onExit(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   try {
     const [serverPort, baselinePort] = [await freePort(), await freePort()];
-    const serverEnv: NodeJS.ProcessEnv = {
-      ...env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(serverPort),
-      JICENG_DATA_DIR: dataDir,
-      JICENG_DATA_KEY: DATA_KEY,
-      DATABASE_URL: pgUrl,
-      JICENG_DEMO: '0',
-      LOG_LEVEL: 'warn',
-      JICENG_LOGIN_RATE_LIMIT: '1000000',
-    };
-    const dbUrl = await prepareDatabase(serverEnv);
+    const serverEnv = serverEnvironment(dataDir, serverPort, pgUrl);
+    const { url: dbUrl, sample } = await prepareDatabase(serverEnv);
     const server = `http://127.0.0.1:${serverPort}`;
     const baseline = `http://127.0.0.1:${baselinePort}`;
     const logFile = path.join(dataDir, 'bench.log');
+    fs.rmSync(logFile, { force: true });
     await startNode(path.join(root, 'src/server.ts'), serverEnv, `${server}/api/health`, logFile);
     await startNode(
       path.join(root, 'bench/baseline.ts'),
-      { ...env, NODE_ENV: 'production', PORT: String(baselinePort), BENCH_BASELINE_DB: dbUrl },
+      {
+        ...env,
+        NODE_ENV: 'production',
+        PORT: String(baselinePort),
+        BENCH_BASELINE_DB: dbUrl,
+        BENCH_BASELINE_DATA_KEY: DATA_KEY,
+      },
       `${baseline}/health`,
       logFile,
     );
-    const headers = await login(server);
+    const selected = scenarios(sample).filter((s) => s.name.includes(only));
+    const sessions = new Map<string, Record<string, string>>();
+    for (const user of new Set(selected.flatMap((s) => (s.anonymous || !s.user ? [] : [s.user]))))
+      sessions.set(user, await login(server, user));
 
     const cpus = os.cpus();
     console.log(
@@ -119,9 +81,9 @@ async function main() {
         `${connections} connections, ${seconds} s per side in ${rounds} alternating rounds after ${warmup} s warm-up`,
     );
     const rows: Row[] = [];
-    for (const scenario of SCENARIOS.filter((s) => s.name.includes(only))) {
-      const asCaller = scenario.anonymous ? {} : headers;
-      await check(scenario, server, baseline, asCaller);
+    for (const scenario of selected) {
+      const asCaller = scenario.anonymous ? {} : (sessions.get(scenario.user ?? '') ?? {});
+      const shape = await check(scenario, server, baseline, asCaller);
       const figures = await compare(
         { url: `${server}${scenario.path}`, headers: asCaller },
         { url: `${baseline}${scenario.baselinePath}`, headers: {} },
@@ -129,7 +91,10 @@ async function main() {
       );
       rows.push({ name: scenario.name, ...figures });
       const rate = (side: keyof typeof figures) => Math.round(figures[side].requestsPerSecond);
-      console.log(`  ${scenario.name}: ${rate('server')} req/s, baseline ${rate('baseline')} req/s`);
+      console.log(
+        `  ${scenario.name} (rows/total ${shape.replace(/\/undefined/g, '')}): ` +
+          `${rate('server')} req/s, baseline ${rate('baseline')} req/s, load average ${os.loadavg()[0]?.toFixed(1)}`,
+      );
     }
     console.log(`\n${textTable(rows)}\n\n${markdownTable(rows)}`);
     // Warnings and errors the children logged (pino writes JSON lines; the start banner is not one).

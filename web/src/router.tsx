@@ -13,12 +13,18 @@ const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'))
 const HomePage = lazy(() => import('./pages/home/HomePage'));
 const RegionsPage = lazy(() => import('./pages/regions/RegionsPage'));
 const MapPage = lazy(() => import('./pages/map/MapPage'));
+const OverviewPage = lazy(() => import('./pages/overview/OverviewPage'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
+const PlacesPage = lazy(() => import('./pages/places/PlacesPage'));
+const BuildingDetailPage = lazy(() => import('./pages/places/BuildingDetailPage'));
+const OrganisationsPage = lazy(() => import('./pages/places/OrganisationsPage'));
 const ResidentsPage = lazy(() => import('./pages/residents/ResidentsPage'));
 const ResidentDetailPage = lazy(() => import('./pages/residents/ResidentDetailPage'));
 const ResidentFormPage = lazy(() => import('./pages/residents/ResidentFormPage'));
 const VisitFormPage = lazy(() => import('./pages/visits/VisitFormPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+const TagsPage = lazy(() => import('./pages/admin/TagsPage'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage'));
 
 /** Guards a screen with the permission its menu item declares, so the two cannot disagree. */
@@ -54,6 +60,10 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'regions', element: guarded('/regions', <RegionsPage />) },
       { path: 'map', element: guarded('/map', <MapPage />) },
+      { path: 'overview', element: guarded('/overview', <OverviewPage />) },
+      { path: 'places', element: guarded('/places', <PlacesPage />) },
+      { path: 'places/buildings/:id', element: guarded('/places', <BuildingDetailPage />) },
+      { path: 'places/organisations', element: guarded('/places/organisations', <OrganisationsPage />) },
       { path: 'residents', element: guarded('/residents', <ResidentsPage />) },
       {
         path: 'residents/new',
@@ -80,8 +90,10 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      { path: 'imports', element: guarded('/imports', <ImportPage />) },
       { path: 'admin/users', element: guarded('/admin/users', <UsersPage />) },
       { path: 'admin/audit', element: guarded('/admin/audit', <AuditPage />) },
+      { path: 'admin/tags', element: guarded('/admin/tags', <TagsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.js';
 import * as m0002 from './0002_registry.js';
+import * as m0003 from './0003_registry_search.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add the next file here.
@@ -9,4 +10,5 @@ import * as m0002 from './0002_registry.js';
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_registry': m0002,
+  '0003_registry_search': m0003,
 };

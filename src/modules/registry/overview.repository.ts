@@ -51,8 +51,16 @@ export async function countBuildings(db: Kysely<DB>, prefix: string): Promise<nu
   return Number(row.n);
 }
 
+/**
+ * Visits since an instant under a region prefix. Asked region by region (`region_code IN (the
+ * regions under the prefix)`), each region is one range of the (region_code, visited_at) index;
+ * `region_code LIKE prefix%` would read every visit of the prefix, years of them, to keep this
+ * month's. The same rows: a visit's region is always a region (foreign key).
+ */
 export async function countVisitsSince(db: Kysely<DB>, prefix: string, since: string): Promise<number> {
-  const row = await whereInScope(db.selectFrom('visits'), 'region_code', prefix)
+  const row = await db
+    .selectFrom('visits')
+    .where('region_code', 'in', whereInScope(db.selectFrom('regions').select('code'), 'code', prefix))
     .where('visited_at', '>=', since)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();

@@ -8,6 +8,14 @@ import { addMessages, langOf } from '../../platform/i18n.js';
 import { ErrorResponse } from '../../platform/schemas.js';
 import { sendXlsx } from '../../platform/xlsx.js';
 import { writeTemplate } from '../../platform/xlsx-template.js';
+import { exportVisits, VisitExportQuery } from '../visits/visits.export.js';
+import { visitsPolicy } from '../visits/visits.policy.js';
+import { buildingColumns, importBuildings } from './buildings.import.js';
+import { houseColumns, importHouses } from './houses.import.js';
+import { importOrganisations, organisationColumns } from './organisations.import.js';
+import { OrganisationListQuery } from './organisations.schemas.js';
+import { exportBuildings, exportHouses, exportOrganisations, HouseExportQuery } from './places.export.js';
+import { BuildingListQuery } from './places.schemas.js';
 import { registryPolicy } from './registry.policy.js';
 import { exportResidents } from './residents.export.js';
 import { importResidents, residentColumns } from './residents.import.js';
@@ -31,6 +39,31 @@ const importErrors = {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['registry'];
+
+/** The places' imports: the same template download and upload as the residents'. */
+const PLACE_IMPORTS = {
+  buildings: {
+    title: 'buildings',
+    sheet: '楼栋',
+    filename: '楼栋导入模板.xlsx',
+    columns: buildingColumns,
+    run: importBuildings,
+  },
+  houses: {
+    title: 'houses',
+    sheet: '房屋',
+    filename: '房屋导入模板.xlsx',
+    columns: houseColumns,
+    run: importHouses,
+  },
+  organisations: {
+    title: 'organisations and shops',
+    sheet: '单位商铺',
+    filename: '单位商铺导入模板.xlsx',
+    columns: organisationColumns,
+    run: importOrganisations,
+  },
+} as const;
 
 /** Registry spreadsheets: exports of lists (masked, audited), import templates and imports. */
 export async function registryFilesRoutes(fastify: FastifyInstance) {
@@ -92,6 +125,106 @@ export async function registryFilesRoutes(fastify: FastifyInstance) {
         await uploadedFile(request),
         langOf(request.headers['accept-language']),
       ),
+  );
+
+  for (const [kind, spec] of Object.entries(PLACE_IMPORTS)) {
+    app.get(
+      `/api/imports/templates/${kind}.xlsx`,
+      {
+        schema: { tags, summary: `the ${spec.title} import template, Chinese headers`, produces: [XLSX] },
+        preHandler: requirePermission(registryPolicy, 'import'),
+      },
+      async (request, reply) => {
+        const columns = spec.columns(langOf(request.headers['accept-language']));
+        const body = await writeTemplate(columns, { sheet: spec.sheet, notesSheet: '填写说明' });
+        return reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="${kind}.xlsx"; filename*=UTF-8''${encodeURIComponent(spec.filename)}`,
+          )
+          .send(body);
+      },
+    );
+    app.post(
+      `/api/imports/${kind}`,
+      {
+        schema: {
+          tags,
+          summary: `import ${spec.title} from the template (multipart, field "file"); all or nothing`,
+          consumes: ['multipart/form-data'],
+          response: { 200: ImportResponse, ...importErrors },
+        },
+        preHandler: requirePermission(registryPolicy, 'import'),
+      },
+      async (request) =>
+        spec.run(
+          ctx,
+          actorOfRequest(request),
+          await uploadedFile(request),
+          langOf(request.headers['accept-language']),
+        ),
+    );
+  }
+
+  app.get(
+    '/api/exports/buildings.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'the building list as .xlsx, same filters',
+        querystring: BuildingListQuery,
+        produces: [XLSX],
+      },
+      preHandler: requirePermission(registryPolicy, 'read'),
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportBuildings(ctx, actorOfRequest(request), request.query)),
+  );
+
+  app.get(
+    '/api/exports/houses.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'the houses of the buildings the filters select (or of one building) as .xlsx',
+        querystring: HouseExportQuery,
+        produces: [XLSX],
+      },
+      preHandler: requirePermission(registryPolicy, 'read'),
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportHouses(ctx, actorOfRequest(request), request.query)),
+  );
+
+  app.get(
+    '/api/exports/organisations.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'the organisation and shop list as .xlsx, same filters, phones masked',
+        querystring: OrganisationListQuery,
+        produces: [XLSX],
+      },
+      preHandler: requirePermission(registryPolicy, 'read'),
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportOrganisations(ctx, actorOfRequest(request), request.query)),
+  );
+
+  app.get(
+    '/api/exports/visits.xlsx',
+    {
+      schema: {
+        tags: ['visits'],
+        summary: 'the visits GET /api/visits lists, same filters, as .xlsx',
+        querystring: VisitExportQuery,
+        produces: [XLSX],
+      },
+      preHandler: requirePermission(visitsPolicy, 'read'),
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportVisits(ctx, actorOfRequest(request), request.query)),
   );
 }
 

@@ -16,15 +16,10 @@ import {
   importProblemsError,
   readImport,
 } from '../../platform/xlsx-import.js';
-import { HUKOU, POLITICAL, REGISTRY_LABELS, RELATIONS, RESIDENT_STATUS } from './registry.vocabulary.js';
+import { date, gridsInScope, labelsOf, oneOf, text } from './import-cells.js';
+import { HUKOU, POLITICAL, RELATIONS, RESIDENT_STATUS } from './registry.vocabulary.js';
 
 addMessages({
-  IMPORT_ONE_OF: { zh: '应为以下之一：{values}', en: 'Must be one of: {values}' },
-  IMPORT_DATE: { zh: '日期格式应为 2024-05-01', en: 'Dates are written 2024-05-01' },
-  IMPORT_GRID_UNKNOWN: {
-    zh: '没有这个网格，或它不在您的管辖范围内（可填网格名称或15位网格编码）',
-    en: 'No such grid within your scope (give the grid name or its 15-digit code)',
-  },
   IMPORT_HOUSE_UNKNOWN: {
     zh: '该网格中没有这个房屋，请先导入房屋或改正地址',
     en: 'No such house in this grid; import the houses first or correct the address',
@@ -62,28 +57,6 @@ type Key =
   | 'room'
   | 'note';
 
-/** A vocabulary cell: the Chinese name as in the template, or the stored English code. */
-function oneOf(list: string, codes: readonly string[], lang: Lang) {
-  const labels = REGISTRY_LABELS[list] ?? {};
-  const byText = new Map<string, string>(
-    codes.flatMap((c) => [[c, c] as const, [labels[c] ?? c, c] as const]),
-  );
-  const names = codes.map((c) => labels[c] ?? c).join('、');
-  return (text: string) => {
-    const code = byText.get(text);
-    return code ? { value: code } : { error: message('IMPORT_ONE_OF', lang, { values: names }) };
-  };
-}
-
-const date = (lang: Lang) => (text: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(text) &&
-  !Number.isNaN(Date.parse(text)) &&
-  new Date(text).toISOString().startsWith(text)
-    ? { value: text }
-    : { error: message('IMPORT_DATE', lang) };
-
-const text = (max: number) => (value: string) => ({ value: value.slice(0, max) });
-
 /** The residents template and what each of its columns accepts. */
 export function residentColumns(lang: Lang, today: string): ImportColumn<Key>[] {
   const idNumber = (raw: string) => {
@@ -96,8 +69,6 @@ export function residentColumns(lang: Lang, today: string): ImportColumn<Key>[] 
     const parsed = parseMobile(raw);
     return 'problem' in parsed ? { error: message('MOBILE_FORMAT', lang) } : { value: parsed.phone };
   };
-  const label = (list: string, codes: readonly string[]) =>
-    codes.map((c) => REGISTRY_LABELS[list]?.[c] ?? c).join('、');
   return [
     { key: 'name', header: '姓名', required: true, example: '王小明', parse: text(40) },
     {
@@ -122,28 +93,28 @@ export function residentColumns(lang: Lang, today: string): ImportColumn<Key>[] 
       header: '户籍',
       required: true,
       example: '本地户籍',
-      note: label('hukou', HUKOU),
+      note: labelsOf('hukou', HUKOU),
       parse: oneOf('hukou', HUKOU, lang),
     },
     {
       key: 'status',
       header: '居住状态',
       example: '常住',
-      note: `${label('status', RESIDENT_STATUS)}；不填为常住`,
+      note: `${labelsOf('status', RESIDENT_STATUS)}；不填为常住`,
       parse: oneOf('status', RESIDENT_STATUS, lang),
     },
     {
       key: 'relation',
       header: '与户主关系',
       example: '户主',
-      note: label('relation', RELATIONS),
+      note: labelsOf('relation', RELATIONS),
       parse: oneOf('relation', RELATIONS, lang),
     },
     {
       key: 'political',
       header: '政治面貌',
       example: '群众',
-      note: label('political', POLITICAL),
+      note: labelsOf('political', POLITICAL),
       parse: oneOf('political', POLITICAL, lang),
     },
     { key: 'work', header: '工作单位', example: '兰州石化', parse: text(100) },
@@ -173,19 +144,6 @@ interface Facts {
   idNumber: string;
   birthDate: string;
   gender: string;
-}
-
-/** The grids under the caller's scope by code and by name (a name shared by two grids is ambiguous). */
-async function gridsInScope(ctx: AppContext, scope: string) {
-  const rows = await whereInScope(ctx.db.selectFrom('regions').select(['code', 'name']), 'code', scope)
-    .where('level', '=', 'grid')
-    .execute();
-  const byKey = new Map<string, string | null>();
-  for (const r of rows) {
-    byKey.set(r.code, r.code);
-    byKey.set(r.name, byKey.has(r.name) ? null : r.code);
-  }
-  return byKey;
 }
 
 const addressKey = (grid: string, estate: unknown, building: unknown, unit: unknown, room: unknown) =>

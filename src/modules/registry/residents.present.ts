@@ -3,6 +3,7 @@ import { dateInShanghai } from '../../platform/clock.js';
 import type { Actor, AppContext } from '../../platform/context.js';
 import { ageOn } from '../../platform/identifiers/age.js';
 import { maskIdNumber, maskPhone } from '../../platform/pii.js';
+import { formatAddress } from './places.present.js';
 import type {
   Gender,
   Hukou,
@@ -12,7 +13,6 @@ import type {
   RiskLevel,
   TagCategory,
 } from './registry.vocabulary.js';
-import { formatAddress } from './places.present.js';
 import * as repo from './residents.repository.js';
 import type { ResidentView } from './residents.schemas.js';
 import { canSeeTag } from './tags.service.js';

@@ -35,7 +35,7 @@ export interface VisitFilter {
   visitorId?: number;
 }
 
-export function listVisits(db: Kysely<DB>, f: VisitFilter, page: { page?: number; pageSize?: number }) {
+function filteredVisits(db: Kysely<DB>, f: VisitFilter) {
   let q = whereInScope(
     db
       .selectFrom('visits')
@@ -49,9 +49,43 @@ export function listVisits(db: Kysely<DB>, f: VisitFilter, page: { page?: number
   if (f.to) q = q.where('visits.visited_at', '<', f.to);
   if (f.residentId !== undefined) q = q.where('visits.resident_id', '=', f.residentId);
   if (f.visitorId !== undefined) q = q.where('visits.visitor_id', '=', f.visitorId);
-  return paginate(q, page, (query) =>
+  return q;
+}
+
+export function listVisits(db: Kysely<DB>, f: VisitFilter, page: { page?: number; pageSize?: number }) {
+  return paginate(filteredVisits(db, f), page, (query) =>
     query.orderBy('visits.visited_at', 'desc').orderBy('visits.id', 'desc'),
   );
+}
+
+/**
+ * Every visit the filter selects, newest first as listed, in batches (for exports): each batch
+ * continues after the last row of the one before, so memory holds one batch.
+ */
+export async function* streamVisits(db: Kysely<DB>, f: VisitFilter, batchSize = 1000) {
+  let after: { visitedAt: string; id: number } | undefined;
+  for (;;) {
+    let q = filteredVisits(db, f);
+    if (after) {
+      const { visitedAt, id } = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('visits.visited_at', '<', visitedAt),
+          eb.and([eb('visits.visited_at', '=', visitedAt), eb('visits.id', '<', id)]),
+        ]),
+      );
+    }
+    const rows = await q
+      .orderBy('visits.visited_at', 'desc')
+      .orderBy('visits.id', 'desc')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < batchSize) return;
+    after = { visitedAt: last.visited_at, id: last.id };
+  }
 }
 
 /** The counts of the visit summary, for residents and visits under a region prefix. */

@@ -7,6 +7,7 @@ export type Query = Record<string, QueryValue>;
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Query;
+  /** JSON, or FormData for a multipart upload. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -56,7 +57,9 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
     'Accept-Language': language === 'en' ? 'en' : 'zh-CN',
   };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a file upload) goes as multipart: the browser writes its Content-Type.
+  const form = options.body instanceof FormData ? options.body : undefined;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -64,7 +67,7 @@ async function send(path: string, options: RequestOptions, accept: string): Prom
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {

@@ -2,6 +2,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { Button, Flex, Layout } from 'antd';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 import { WorkingRegionPicker } from './WorkingRegionPicker';
 
@@ -23,6 +24,7 @@ export function HeaderBar({ isMobile, collapsed, onToggleMenu }: HeaderBarProps)
         <WorkingRegionPicker compact={isMobile} />
       </Flex>
       <Flex align="center" gap={4} style={{ flexShrink: 0 }}>
+        <NotificationBell compact={isMobile} />
         <LanguageSwitch variant="button" />
         <UserMenu compact={isMobile} />
       </Flex>

@@ -1,9 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  ImportOutlined,
+  ShopOutlined,
   SolutionOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -30,6 +35,13 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { path: '/', labelKey: 'nav.home', descriptionKey: 'nav.homeDesc', icon: <HomeOutlined /> },
   {
+    path: '/overview',
+    labelKey: 'nav.overview',
+    descriptionKey: 'nav.overviewDesc',
+    icon: <DashboardOutlined />,
+    permission: 'registry.read',
+  },
+  {
     path: '/regions',
     labelKey: 'nav.regions',
     descriptionKey: 'nav.regionsDesc',
@@ -44,6 +56,20 @@ export const navItems: NavItem[] = [
     permission: 'registry.read',
   },
   {
+    path: '/places',
+    labelKey: 'nav.places',
+    descriptionKey: 'nav.placesDesc',
+    icon: <BankOutlined />,
+    permission: 'registry.read',
+  },
+  {
+    path: '/places/organisations',
+    labelKey: 'nav.organisations',
+    descriptionKey: 'nav.organisationsDesc',
+    icon: <ShopOutlined />,
+    permission: 'registry.read',
+  },
+  {
     path: '/map',
     labelKey: 'nav.map',
     descriptionKey: 'nav.mapDesc',
@@ -51,11 +77,26 @@ export const navItems: NavItem[] = [
     permission: 'registry.read',
   },
   {
+    path: '/imports',
+    labelKey: 'nav.imports',
+    descriptionKey: 'nav.importsDesc',
+    icon: <ImportOutlined />,
+    permission: 'registry.import',
+  },
+  {
     path: '/admin/users',
     labelKey: 'nav.users',
     descriptionKey: 'nav.usersDesc',
     icon: <TeamOutlined />,
     permission: 'users.manage',
+    groupKey: 'nav.group.admin',
+  },
+  {
+    path: '/admin/tags',
+    labelKey: 'nav.tags',
+    descriptionKey: 'nav.tagsDesc',
+    icon: <TagsOutlined />,
+    permission: 'registry.manageTags',
     groupKey: 'nav.group.admin',
   },
   {

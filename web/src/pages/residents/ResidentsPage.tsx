@@ -1,7 +1,8 @@
-import { LoginOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LoginOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, type PaginationProps, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import { exportList } from '../../api/imports';
 import { type Resident, residentKeys, restoreResident, useResidents } from '../../api/residents';
 import { usePermission } from '../../auth/session';
 import { EmptyState } from '../../components/EmptyState';
@@ -46,6 +47,17 @@ export default function ResidentsPage() {
     },
   });
 
+  // The list as .xlsx with the filters on screen (masked and audited by the server).
+  const download = useMutation({
+    mutationFn: () => {
+      const { page: _page, pageSize: _size, ...filters } = query;
+      return exportList('residents', filters);
+    },
+    onError: (error) => {
+      void message.error(t('residents.exportFailed', { message: errorText(t, error) }));
+    },
+  });
+
   const actions: ResidentRowActions = {
     canVisit,
     canRestore: canWrite,
@@ -86,16 +98,25 @@ export default function ResidentsPage() {
         title={t('residents.title')}
         subtitle={t('residents.subtitle', { region: working.name })}
         extra={
-          canWrite ? (
-            <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/residents/new')}>
-                {t('residents.new')}
-              </Button>
-              <Button icon={<LoginOutlined />} onClick={() => navigate('/residents/new?mode=move-in')}>
-                {t('residents.moveIn')}
-              </Button>
-            </>
-          ) : null
+          <>
+            {canWrite ? (
+              <>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/residents/new')}>
+                  {t('residents.new')}
+                </Button>
+                <Button icon={<LoginOutlined />} onClick={() => navigate('/residents/new?mode=move-in')}>
+                  {t('residents.moveIn')}
+                </Button>
+              </>
+            ) : null}
+            <Button
+              icon={<DownloadOutlined />}
+              loading={download.isPending}
+              onClick={() => download.mutate()}
+            >
+              {t('residents.export')}
+            </Button>
+          </>
         }
       />
       <Card styles={{ body: { padding: isMobile ? 12 : undefined } }}>
