@@ -102,7 +102,7 @@ test('a grid worker opens a building of their grid, a room, and a resident livin
 
   await expect(page).toHaveURL(/\/residents\/\d+$/);
   await expect(page.getByRole('heading', { name })).toBeVisible();
-  await expect(page.getByText('枣林西苑 1号楼 1单元 101')).toBeVisible();
+  await expect(page.getByText('第一网格 · 枣林西苑 1号楼 1单元 101')).toBeVisible();
   await context.close();
 });
 
