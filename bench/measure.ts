@@ -5,7 +5,7 @@ export interface Figures {
   requestsPerSecond: number;
   p50: number;
   p99: number;
-  /** Non-2xx answers and connection errors: any at all makes the figures worthless. */
+  /** Non-2xx answers, connection errors and timeouts: any at all makes the figures worthless. */
   failed: number;
 }
 
@@ -20,6 +20,12 @@ export interface Plan {
   seconds: number;
   warmup: number;
   rounds: number;
+  /**
+   * Requests per second offered over all connections, or 0 to send as fast as answers come
+   * back (saturation). At saturation every request waits for the 49 ahead of it, so p99 is
+   * about connections ÷ throughput; at a given rate it shows what one request costs under load.
+   */
+  rate: number;
 }
 
 interface Pool {
@@ -36,13 +42,14 @@ function drive(target: Target, plan: Plan, seconds: number, pool?: Pool): Promis
       headers: target.headers,
       connections: plan.connections,
       duration: seconds,
+      ...(plan.rate > 0 ? { overallRate: plan.rate } : {}),
     };
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error);
       if (pool) {
         pool.requests += result.requests.total;
         pool.seconds += result.duration;
-        pool.failed += result.non2xx + result.errors;
+        pool.failed += result.non2xx + result.errors + result.timeouts;
       }
       resolve();
     });

@@ -20,7 +20,8 @@ const HEADER = [
 
 /** Any answer that was not a 2xx, or a connection error, makes the figure worthless: flag it. */
 const flag = (f: Figures) => (f.failed > 0 ? ` (!${f.failed} failed)` : '');
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
+const ms = (value: number) =>
+  Number.isNaN(value) ? '–' : value < 10 ? value.toFixed(1) : String(Math.round(value));
 
 function cells(row: Row): string[] {
   const side = (f: Figures) => [`${Math.round(f.requestsPerSecond)}${flag(f)}`, ms(f.p50), ms(f.p99)];

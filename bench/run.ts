@@ -18,6 +18,7 @@ const seconds = Number(env.BENCH_SECONDS || 10);
 const warmup = Number(env.BENCH_WARMUP || 3);
 const connections = Number(env.BENCH_CONNECTIONS || 50);
 const rounds = Number(env.BENCH_ROUNDS || 5);
+const rate = Number(env.BENCH_RATE || 0);
 const pgUrl = env.BENCH_DATABASE_URL || '';
 const only = env.BENCH_ONLY || '';
 if (pgUrl && !isPostgresUrl(pgUrl)) throw new Error('BENCH_DATABASE_URL must be a postgres:// URL');
@@ -69,7 +70,7 @@ async function main() {
       `${baseline}/health`,
       logFile,
     );
-    const selected = scenarios(sample).filter((s) => s.name.includes(only));
+    const selected = scenarios(sample).filter((s) => only.split('|').some((o) => s.name.includes(o)));
     const sessions = new Map<string, Record<string, string>>();
     for (const user of new Set(selected.flatMap((s) => (s.anonymous || !s.user ? [] : [s.user]))))
       sessions.set(user, await login(server, user));
@@ -78,7 +79,8 @@ async function main() {
     console.log(
       `machine: ${cpus.length} cores (${cpus[0]?.model.trim()}), node ${process.version}, ` +
         `load average ${os.loadavg()[0]?.toFixed(1)}, database: ${pgUrl ? 'postgres' : 'sqlite'}, ` +
-        `${connections} connections, ${seconds} s per side in ${rounds} alternating rounds after ${warmup} s warm-up`,
+        `${connections} connections${rate > 0 ? ` offering ${rate} req/s` : ''}, ` +
+        `${seconds} s per side in ${rounds} alternating rounds after ${warmup} s warm-up`,
     );
     const rows: Row[] = [];
     for (const scenario of selected) {
@@ -87,13 +89,13 @@ async function main() {
       const figures = await compare(
         { url: `${server}${scenario.path}`, headers: asCaller },
         { url: `${baseline}${scenario.baselinePath}`, headers: {} },
-        { connections, seconds, warmup, rounds },
+        { connections, seconds, warmup, rounds, rate },
       );
       rows.push({ name: scenario.name, ...figures });
-      const rate = (side: keyof typeof figures) => Math.round(figures[side].requestsPerSecond);
+      const perSecond = (side: keyof typeof figures) => Math.round(figures[side].requestsPerSecond);
       console.log(
         `  ${scenario.name} (rows/total ${shape.replace(/\/undefined/g, '')}): ` +
-          `${rate('server')} req/s, baseline ${rate('baseline')} req/s, load average ${os.loadavg()[0]?.toFixed(1)}`,
+          `${perSecond('server')} req/s, baseline ${perSecond('baseline')} req/s, load average ${os.loadavg()[0]?.toFixed(1)}`,
       );
     }
     console.log(`\n${textTable(rows)}\n\n${markdownTable(rows)}`);

@@ -118,13 +118,5 @@ export function scenarios(sample: Sample): Scenario[] {
       baselinePath: `/overview?regionCode=${bench.community}&${asSecretary}`,
       user: BENCH_SECRETARY,
     },
-    // Not a target of the issue: the first page of all million residents, to show what its
-    // total costs (docs/benchmarks.md, "The count of a wide list").
-    {
-      name: 'residents: district, page 1',
-      path: '/api/residents',
-      baselinePath: `/residents?${caller}`,
-      user: BENCH_DISTRICT,
-    },
   ].map((s) => ({ user: BENCH_ADMIN, ...s }));
 }

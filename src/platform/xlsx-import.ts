@@ -311,8 +311,8 @@ export async function readImport<K extends string>(
   };
 
   let found = false;
+  const sheets = reader[Symbol.asyncIterator]();
   try {
-    const sheets = reader[Symbol.asyncIterator]();
     for (let next = await step(sheets); !next.done; next = await step(sheets)) {
       const sheet = next.value;
       const sheetInternals = sheet as unknown as SheetInternals;
@@ -322,7 +322,13 @@ export async function readImport<K extends string>(
       const fromFile = sheetInternals.iterator instanceof Readable;
       if (found || !isFirstSheet(internals, sheetInternals)) {
         // Unread, a parked sheet would keep its file open; a streamed one is drained by ExcelJS.
-        if (fromFile) (sheetInternals.iterator as Readable).destroy();
+        // The file is removed as soon as ExcelJS moves on, possibly before the stream has opened
+        // it: that stream's ENOENT would be an uncaught exception, and nobody wants its content.
+        if (fromFile) {
+          const parked = sheetInternals.iterator as Readable;
+          parked.on('error', () => undefined);
+          parked.destroy();
+        }
         continue;
       }
       found = true;
@@ -339,6 +345,9 @@ export async function readImport<K extends string>(
       await flush();
     }
   } finally {
+    // Ended early (a consumer's error, a broken file), ExcelJS's reading is ended too: that
+    // removes the temp files it parks sheets in (patches/exceljs+4.4.0.patch).
+    await sheets.return?.(undefined).catch(() => undefined);
     source.release();
   }
   if (source.error) throw source.error;

@@ -8,14 +8,19 @@ export interface XlsxColumn<T> {
   value: (row: T) => string | number | null;
 }
 
+/** A list export: its file name, sheet and columns, and its rows a batch at a time. */
+export interface XlsxDownload<T> {
+  filename: string;
+  sheet: string;
+  columns: XlsxColumn<T>[];
+  batches: AsyncIterable<T[]>;
+}
+
 /**
  * Streams rows into an .xlsx download: rows are written as they come, so an export of a large
  * list needs memory for one batch, not for the whole sheet. Every list export goes through here.
  */
-export async function sendXlsx<T>(
-  reply: FastifyReply,
-  options: { filename: string; sheet: string; columns: XlsxColumn<T>[]; batches: AsyncIterable<T[]> },
-) {
+export async function sendXlsx<T>(reply: FastifyReply, options: XlsxDownload<T>) {
   // The first batch is read before the 200 goes out: a query that fails answers in the error
   // shape instead of a download cut short.
   const batches = options.batches[Symbol.asyncIterator]();

@@ -284,10 +284,15 @@ async function generate(
       visitsPerResident: plan.visitsPerResident,
     });
     writeGrid(ctx, writer, grid.code, g, ids, stamp, lookups, keysOf, counts);
-    if ((index + 1) % 100 === 0 || index === grids.length - 1)
+    // Every 5% of the way: the load takes minutes.
+    if ((index + 1) % Math.max(1, Math.round(grids.length / 20)) === 0 || index === grids.length - 1) {
+      const what = options.people
+        ? `${counts.residents} residents, ${counts.visits} visits`
+        : `${counts.buildings} buildings, ${counts.houses} houses`;
       options.onProgress?.(
-        `registry: ${index + 1}/${grids.length} grids, ${counts.residents} residents, ${counts.visits} visits (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+        `registry: ${index + 1}/${grids.length} grids, ${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
       );
+    }
   }
   await writer.finish();
   return counts;

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { insertInSlices } from '../../db/bulk.js';
 import type { DB } from '../../db/types.js';
 
 export const insertNotifications = (
   db: Kysely<DB>,
   rows: { user_id: number; kind: string; params: string; link: string | null; created_at: string }[],
-) => (rows.length ? db.insertInto('notifications').values(rows).execute() : Promise.resolve([]));
+) => insertInSlices(rows, (slice) => db.insertInto('notifications').values(slice).execute());
 
 export const notificationsOf = (db: Kysely<DB>, userId: number, limit: number) =>
   db

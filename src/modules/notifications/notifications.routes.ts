@@ -4,22 +4,9 @@ import { Type } from 'typebox';
 import { actorOfRequest, requireUser } from '../../platform/auth/guards.js';
 import { langOf } from '../../platform/i18n.js';
 import { ErrorResponse, Id } from '../../platform/schemas.js';
+import { NotificationInbox, Unread } from './notifications.schemas.js';
 import { listNotifications, markNotificationsRead } from './notifications.service.js';
 
-const NotificationList = Type.Object({
-  unread: Type.Integer(),
-  items: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      kind: Type.String(),
-      message: Type.String(),
-      link: Type.Union([Type.String(), Type.Null()]),
-      createdAt: Type.String(),
-      readAt: Type.Union([Type.String(), Type.Null()]),
-    }),
-  ),
-});
-const Unread = Type.Object({ unread: Type.Integer() });
 const errors = { 401: ErrorResponse, 404: ErrorResponse };
 const tags = ['notifications'];
 
@@ -30,7 +17,7 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/notifications',
-    { schema: { tags, response: { 200: NotificationList, ...errors } }, preHandler: requireUser() },
+    { schema: { tags, response: { 200: NotificationInbox, ...errors } }, preHandler: requireUser() },
     async (request) =>
       listNotifications(ctx, actorOfRequest(request), langOf(request.headers['accept-language'])),
   );

@@ -1,5 +1,5 @@
 import { isoNow } from '../../platform/clock.js';
-import type { Actor, AppContext } from '../../platform/context.js';
+import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { type Lang, message } from '../../platform/i18n.js';
 import * as repo from './notifications.repository.js';
@@ -10,15 +10,18 @@ export async function notify(
   items: { userId: number; kind: string; params: Record<string, string | number>; link?: string }[],
 ) {
   const now = isoNow(ctx.clock);
-  await repo.insertNotifications(
-    ctx.db,
-    items.map((n) => ({
-      user_id: n.userId,
-      kind: n.kind,
-      params: JSON.stringify(n.params),
-      link: n.link ?? null,
-      created_at: now,
-    })),
+  // A district's morning reminders are thousands of rows: all of them, or none.
+  await inTransaction(ctx, (tx) =>
+    repo.insertNotifications(
+      tx.db,
+      items.map((n) => ({
+        user_id: n.userId,
+        kind: n.kind,
+        params: JSON.stringify(n.params),
+        link: n.link ?? null,
+        created_at: now,
+      })),
+    ),
   );
 }
 

@@ -23,7 +23,7 @@ import {
   problemsOf,
   text,
 } from './import-cells.js';
-import { lockKey } from './places.repository.js';
+import { type BuildingPlace, buildingPlaceLock, lockKey } from './places.repository.js';
 import { checkCoordinates } from './places.service.js';
 import { BUILDING_KINDS } from './registry.vocabulary.js';
 
@@ -126,10 +126,13 @@ async function estatesInScope(ctx: AppContext, scope: string) {
   return byName;
 }
 
+/** A building number as unique as it must be: in its estate, or in its grid outside estates. */
+const placeKey = (place: BuildingPlace) => `${buildingPlaceLock(place)}\u0000${place.number}`;
+
 /**
  * Imports buildings from an .xlsx upload, all or nothing. Every row is checked as a single
  * create would be (a grid in scope, an estate holding that grid, coordinates in pairs, one number
- * per estate, in the file and among the buildings already registered) inside one transaction;
+ * per estate or, outside estates, per grid, in the file and among the buildings already registered) inside one transaction;
  * any problem rolls everything back and answers the full list.
  */
 export async function importBuildings(ctx: AppContext, actor: Actor, file: Readable, lang: Lang) {
@@ -149,7 +152,7 @@ export async function importBuildings(ctx: AppContext, actor: Actor, file: Reada
     return { error: message(named.length > 0 ? 'ESTATE_REGION_MISMATCH' : 'ESTATE_UNKNOWN', lang) };
   };
   const numbers = firstRows();
-  const locked = new Set<number>();
+  const locked = new Set<string>();
 
   return inTransaction(ctx, async (tx) => {
     const result = await readImport(file, columns, {
@@ -160,10 +163,10 @@ export async function importBuildings(ctx: AppContext, actor: Actor, file: Reada
         );
         const grid = grids.get(String(v.grid));
         if (!grid) return [...problems, { column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) }];
-        if (v.estate === null) return problems;
-        const estate = estateOf(String(v.estate), grid);
-        if ('error' in estate) return [...problems, { column: 'estate', message: estate.error }];
-        const first = numbers.repeated(`${estate.id}\u0000${String(v.number)}`, row);
+        const estate = v.estate === null ? null : estateOf(String(v.estate), grid);
+        if (estate && 'error' in estate) return [...problems, { column: 'estate', message: estate.error }];
+        const place = { estateId: estate?.id ?? null, regionCode: grid, number: String(v.number) };
+        const first = numbers.repeated(placeKey(place), row);
         if (first !== undefined)
           problems.push({ column: 'number', message: message('IMPORT_SAME_ROW', lang, { row: first }) });
         return problems;
@@ -192,28 +195,41 @@ export async function importBuildings(ctx: AppContext, actor: Actor, file: Reada
           return { row: r.row, record, estateName: estate?.name ?? null };
         });
 
-        // One number per estate: the lock is the one a single create takes, so that a clerk
-        // adding the same building meanwhile waits for this import to end.
-        const estateIds = [
-          ...new Set(records.flatMap((r) => (r.record.estate_id === null ? [] : [r.record.estate_id]))),
-        ];
-        for (const id of estateIds.filter((id) => !locked.has(id)).sort((a, b) => a - b)) {
-          await lockKey(tx.db, `estate-buildings:${id}`);
-          locked.add(id);
+        // One number per estate (or grid, outside estates): the lock is the one a single create
+        // takes, so that a clerk adding the same building meanwhile waits for this import to end.
+        const places = records.map((r) => ({
+          estateId: r.record.estate_id,
+          regionCode: r.record.region_code,
+          number: r.record.number,
+        }));
+        for (const key of [...new Set(places.map(buildingPlaceLock))].filter((k) => !locked.has(k)).sort()) {
+          await lockKey(tx.db, key);
+          locked.add(key);
         }
-        const taken = new Set<string>();
-        if (estateIds.length > 0) {
-          const existing = await tx.db
-            .selectFrom('buildings')
-            .select(['estate_id', 'number'])
-            .where('estate_id', 'in', estateIds)
-            .where('number', 'in', [...new Set(records.map((r) => r.record.number))])
-            .where('deleted_at', 'is', null)
-            .execute();
-          for (const b of existing) taken.add(`${b.estate_id}\u0000${b.number}`);
-        }
-        const problems = records.flatMap((r) =>
-          r.record.estate_id !== null && taken.has(`${r.record.estate_id}\u0000${r.record.number}`)
+        const numbered = [...new Set(places.map((p) => p.number))];
+        const estateIds = [...new Set(places.flatMap((p) => (p.estateId === null ? [] : [p.estateId])))];
+        const looseGrids = [...new Set(places.flatMap((p) => (p.estateId === null ? [p.regionCode] : [])))];
+        const existing = await tx.db
+          .selectFrom('buildings')
+          .select(['estate_id', 'region_code', 'number'])
+          .where('number', 'in', numbered)
+          .where('deleted_at', 'is', null)
+          .where((eb) =>
+            eb.or([
+              ...(estateIds.length ? [eb('estate_id', 'in', estateIds)] : []),
+              ...(looseGrids.length
+                ? [eb.and([eb('estate_id', 'is', null), eb('region_code', 'in', looseGrids)])]
+                : []),
+            ]),
+          )
+          .execute();
+        const taken = new Set(
+          existing.map((b) =>
+            placeKey({ estateId: b.estate_id, regionCode: b.region_code, number: b.number }),
+          ),
+        );
+        const problems = records.flatMap((r, i) =>
+          taken.has(placeKey(places[i] as BuildingPlace))
             ? [{ row: r.row, column: 'number' as const, message: message('BUILDING_EXISTS', lang) }]
             : [],
         );

@@ -20,20 +20,20 @@ export async function listBuildings(ctx: AppContext, actor: Actor, query: Buildi
 
 export const getBuilding = buildingView;
 
-/** The estate must be visible to the caller and hold the building's grid; its numbers are unique. */
-async function checkEstate(
-  ctx: AppContext,
-  actor: Actor,
-  building: { estateId: number; regionCode: string; number: string },
-  exceptId?: number,
-) {
-  const estate = await repo.findEstate(ctx.db, actor.scope, building.estateId);
+/** The estate must be visible to the caller and hold the building's grid. */
+async function checkEstate(ctx: AppContext, actor: Actor, estateId: number, regionCode: string) {
+  const estate = await repo.findEstate(ctx.db, actor.scope, estateId);
   if (!estate) throw invalidField('/estateId', 'ESTATE_UNKNOWN');
-  if (!inScope(estate.region_code, building.regionCode))
-    throw invalidField('/estateId', 'ESTATE_REGION_MISMATCH');
-  await repo.lockKey(ctx.db, `estate-buildings:${building.estateId}`);
-  if (await repo.findBuildingNumbered(ctx.db, building.estateId, building.number, exceptId))
-    throw conflict('BUILDING_EXISTS');
+  if (!inScope(estate.region_code, regionCode)) throw invalidField('/estateId', 'ESTATE_REGION_MISMATCH');
+}
+
+/**
+ * A number names one building of an estate, or of a grid outside any estate: imports of houses
+ * and people find the building by it.
+ */
+async function checkNumberFree(ctx: AppContext, place: repo.BuildingPlace, exceptId?: number) {
+  await repo.lockKey(ctx.db, repo.buildingPlaceLock(place));
+  if (await repo.findBuildingNumbered(ctx.db, place, exceptId)) throw conflict('BUILDING_EXISTS');
 }
 
 export function createBuilding(ctx: AppContext, actor: Actor, input: CreateBuildingBody) {
@@ -41,7 +41,8 @@ export function createBuilding(ctx: AppContext, actor: Actor, input: CreateBuild
     await requireRegion(tx, actor, '/regionCode', input.regionCode);
     const number = input.number.trim();
     const estateId = input.estateId ?? null;
-    if (estateId !== null) await checkEstate(tx, actor, { estateId, regionCode: input.regionCode, number });
+    if (estateId !== null) await checkEstate(tx, actor, estateId, input.regionCode);
+    await checkNumberFree(tx, { estateId, regionCode: input.regionCode, number });
     checkCoordinates(input.lat ?? null, input.lng ?? null);
     const now = isoNow(tx.clock);
     const { id } = await repo.insertBuilding(tx.db, {
@@ -83,7 +84,10 @@ export function updateBuilding(ctx: AppContext, actor: Actor, id: number, input:
     const estateId = next.estateId;
     const placed =
       estateId !== before.estateId || next.regionCode !== before.regionCode || next.number !== before.number;
-    if (estateId !== null && placed) await checkEstate(tx, actor, { ...next, estateId }, id);
+    if (placed) {
+      if (estateId !== null) await checkEstate(tx, actor, estateId, next.regionCode);
+      await checkNumberFree(tx, next, id);
+    }
     checkCoordinates(next.lat, next.lng);
     await repo.updateBuilding(tx.db, id, {
       region_code: next.regionCode,

@@ -70,6 +70,8 @@ async function records(body: Buffer): Promise<Record<string, string>[]> {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
+const BUILDING_EXISTS = '已有同一楼栋号的楼栋（同一小区内，或同一网格不属于小区的楼栋中）';
+
 /** Row counts a refused import must leave as they were. */
 const counts = (env: TestEnv, table: keyof DB) =>
   Promise.all([rowCount(env, table), rowCount(env, 'audit_log')]);
@@ -166,6 +168,13 @@ describeEachDatabase('places import and export (buildings, houses, organisations
   });
 
   it('reports buildings repeated in the file or registered, unknown or foreign estates and grids, half coordinates', async () => {
+    // Outside estates a number is unique within the grid.
+    const loose = await staff.post('/api/buildings', {
+      regionCode: GRID1,
+      number: '街面13号',
+      kind: 'commercial',
+    });
+    expect(loose.statusCode, loose.body).toBe(201);
     const details = await refusal('buildings', 'buildings', BUILDING_HEADERS, [
       [GRID1, '导入花园', '8号楼', null, null, null, null, null, null, null],
       [GRID1, '导入花园', '8号楼', null, null, null, null, null, null, null],
@@ -175,20 +184,39 @@ describeEachDatabase('places import and export (buildings, houses, organisations
       [`${NONGLINER}001`, null, '9号楼', null, null, null, null, null, null, null],
       [GRID1, null, '10号楼', null, null, null, null, null, '36.1', null],
       [GRID1, null, '11号楼', null, null, null, null, null, '91', '103.7'],
+      [GRID1, null, '街面12号', null, null, null, null, null, null, null],
+      [GRID1, null, '街面12号', null, null, null, null, null, null, null],
+      [GRID1, null, '街面13号', null, null, null, null, null, null, null],
+      [GRID2, null, '街面13号', null, null, null, null, null, null, null],
     ]);
     expect(details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: 3, column: '楼栋号', message: '与第 2 行重复' }),
-        expect.objectContaining({ row: 4, column: '楼栋号', message: '该小区已有同一楼号的楼栋' }),
+        expect.objectContaining({ row: 4, column: '楼栋号', message: BUILDING_EXISTS }),
         expect.objectContaining({ row: 5, column: '小区', message: '没有这个小区，或它不在您的管辖范围内' }),
         expect.objectContaining({ row: 6, column: '小区', message: '楼栋所在网格不在该小区所属区域内' }),
         expect.objectContaining({ row: 7, column: '网格' }),
         expect.objectContaining({ row: 8, column: '经度', message: '经度和纬度须同时填写或同时留空' }),
+        expect.objectContaining({ row: 11, column: '楼栋号', message: '与第 10 行重复' }),
+        expect.objectContaining({ row: 12, column: '楼栋号', message: BUILDING_EXISTS }),
       ]),
     );
     expect(cells(details)).toEqual(
-      ['3:楼栋号', '4:楼栋号', '5:小区', '6:小区', '7:网格', '8:经度', '9:纬度'].sort(),
+      [
+        '3:楼栋号',
+        '4:楼栋号',
+        '5:小区',
+        '6:小区',
+        '7:网格',
+        '8:经度',
+        '9:纬度',
+        '11:楼栋号',
+        '12:楼栋号',
+      ].sort(),
     );
+    // The export test below counts the buildings of grid 1.
+    const removed = await staff.request({ method: 'DELETE', url: `/api/buildings/${loose.json().id}` });
+    expect(removed.statusCode).toBe(204);
   });
 
   it('imports houses by building number, areas in hundredths of a square metre', async () => {

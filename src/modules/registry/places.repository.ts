@@ -186,18 +186,27 @@ export const insertBuilding = (db: Kysely<DB>, row: NewRow<BuildingRow>) =>
 export const updateBuilding = (db: Kysely<DB>, id: number, changes: Changes<BuildingRow>) =>
   db.updateTable('buildings').set(changes).where('id', '=', id).execute();
 
-export async function findBuildingNumbered(
-  db: Kysely<DB>,
-  estateId: number,
-  number: string,
-  exceptId?: number,
-) {
+/** Where a building's number must be unique: its estate, or, outside any estate, its grid. */
+export interface BuildingPlace {
+  estateId: number | null;
+  regionCode: string;
+  number: string;
+}
+
+/** The lock a writer of that place's numbers takes, so that two clerks cannot both take one. */
+export const buildingPlaceLock = (place: BuildingPlace) =>
+  place.estateId === null ? `grid-buildings:${place.regionCode}` : `estate-buildings:${place.estateId}`;
+
+export async function findBuildingNumbered(db: Kysely<DB>, place: BuildingPlace, exceptId?: number) {
   let query = db
     .selectFrom('buildings')
     .select('id')
-    .where('estate_id', '=', estateId)
-    .where('number', '=', number)
+    .where('number', '=', place.number)
     .where('deleted_at', 'is', null);
+  query =
+    place.estateId === null
+      ? query.where('estate_id', 'is', null).where('region_code', '=', place.regionCode)
+      : query.where('estate_id', '=', place.estateId);
   if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
   return query.executeTakeFirst();
 }

@@ -33,7 +33,10 @@ addMessages({
     en: 'The estate still has buildings; it cannot be deleted',
   },
   BUILDING_UNKNOWN: { zh: '没有这栋楼，或它不在您的管辖范围内', en: 'No such building within your scope' },
-  BUILDING_EXISTS: { zh: '该小区已有同一楼号的楼栋', en: 'The estate already has a building of that number' },
+  BUILDING_EXISTS: {
+    zh: '已有同一楼栋号的楼栋（同一小区内，或同一网格不属于小区的楼栋中）',
+    en: 'A building of that number exists already in the estate (or, outside estates, in the grid)',
+  },
   BUILDING_NOT_EMPTY: {
     zh: '该楼栋下还有房屋或单位，不能删除或改变所属网格',
     en: 'The building still has houses or organisations; it cannot be deleted or moved to another grid',

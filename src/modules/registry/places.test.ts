@@ -335,6 +335,31 @@ describeEachDatabase('places API (estates, buildings, houses, households)', (env
     expect(await counts(env())).toEqual(before);
   });
 
+  it('keeps a number to one building outside estates within a grid, as within an estate', async () => {
+    const first = await building(secretary, { regionCode: GRID1, number: '街面7号' });
+    const again = await secretary.post('/api/buildings', {
+      regionCode: GRID1,
+      number: '街面7号',
+      kind: 'commercial',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('BUILDING_EXISTS');
+    // The same number is free in another grid, and inside an estate of the same grid.
+    await building(secretary, { regionCode: GRID2, number: '街面7号' });
+    const inEstate = await building(secretary, {
+      regionCode: GRID1,
+      estateId: await estate(secretary, '测试戊苑'),
+      number: '街面7号',
+    });
+    // Taking the estate away would make two of that number in the grid.
+    const loosened = await secretary.patch(`/api/buildings/${inEstate}`, { estateId: null });
+    expect(loosened.statusCode).toBe(409);
+    expect(loosened.json().error.code).toBe('BUILDING_EXISTS');
+    // Once the first is deleted, its number is free again.
+    expect((await del(secretary, `/api/buildings/${first}`)).statusCode).toBe(204);
+    expect((await secretary.patch(`/api/buildings/${inEstate}`, { estateId: null })).statusCode).toBe(200);
+  });
+
   it('keeps a grid worker to their grid: another grid’s places answer 404 like missing ones, and lists leave them out', async () => {
     const other = await building(secretary, { regionCode: GRID2, number: '外网格1' });
     const otherHouse = await house(secretary, { buildingId: other, room: '101' });

@@ -1,12 +1,15 @@
+import type { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
 import { actorOfRequest, requirePermission } from '../../platform/auth/guards.js';
 import { dateInShanghai } from '../../platform/clock.js';
+import type { Actor, AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { addMessages, langOf } from '../../platform/i18n.js';
+import { addMessages, type Lang, langOf } from '../../platform/i18n.js';
 import { ErrorResponse } from '../../platform/schemas.js';
-import { sendXlsx } from '../../platform/xlsx.js';
+import { sendXlsx, type XlsxDownload } from '../../platform/xlsx.js';
+import type { ImportColumn } from '../../platform/xlsx-import.js';
 import { writeTemplate } from '../../platform/xlsx-template.js';
 import { exportVisits, VisitExportQuery } from '../visits/visits.export.js';
 import { visitsPolicy } from '../visits/visits.policy.js';
@@ -40,8 +43,25 @@ const importErrors = {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['registry'];
 
-/** The places' imports: the same template download and upload as the residents'. */
-const PLACE_IMPORTS = {
+interface ImportKind {
+  title: string;
+  /** The template's sheet and the Chinese name it downloads as. */
+  sheet: string;
+  filename: string;
+  /** `today` bounds birth dates; the places' columns do not need it. */
+  columns: (lang: Lang, today: string) => ImportColumn<string>[];
+  run: (ctx: AppContext, actor: Actor, file: Readable, lang: Lang) => Promise<{ imported: number }>;
+}
+
+/** What `/api/imports/<kind>` takes, with its template at `/api/imports/templates/<kind>.xlsx`. */
+const IMPORTS: Record<string, ImportKind> = {
+  residents: {
+    title: 'residents',
+    sheet: '居民',
+    filename: '居民导入模板.xlsx',
+    columns: residentColumns,
+    run: importResidents,
+  },
   buildings: {
     title: 'buildings',
     sheet: '楼栋',
@@ -63,71 +83,14 @@ const PLACE_IMPORTS = {
     columns: organisationColumns,
     run: importOrganisations,
   },
-} as const;
+};
 
 /** Registry spreadsheets: exports of lists (masked, audited), import templates and imports. */
 export async function registryFilesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { ctx } = fastify;
 
-  app.get(
-    '/api/exports/residents.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'the resident list as .xlsx, same filters',
-        querystring: ResidentListQuery,
-        produces: [XLSX],
-      },
-      preHandler: requirePermission(registryPolicy, 'read'),
-    },
-    async (request, reply) =>
-      sendXlsx(reply, await exportResidents(ctx, actorOfRequest(request), request.query)),
-  );
-
-  app.get(
-    '/api/imports/templates/residents.xlsx',
-    {
-      schema: { tags, summary: 'the residents import template, Chinese headers', produces: [XLSX] },
-      preHandler: requirePermission(registryPolicy, 'import'),
-    },
-    async (request, reply) => {
-      const columns = residentColumns(
-        langOf(request.headers['accept-language']),
-        dateInShanghai(ctx.clock.now()),
-      );
-      const body = await writeTemplate(columns, { sheet: '居民', notesSheet: '填写说明' });
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          `attachment; filename="residents.xlsx"; filename*=UTF-8''${encodeURIComponent('居民导入模板.xlsx')}`,
-        )
-        .send(body);
-    },
-  );
-
-  app.post(
-    '/api/imports/residents',
-    {
-      schema: {
-        tags,
-        summary: 'import residents from the template (multipart, field "file"); all or nothing',
-        consumes: ['multipart/form-data'],
-        response: { 200: ImportResponse, ...importErrors },
-      },
-      preHandler: requirePermission(registryPolicy, 'import'),
-    },
-    async (request) =>
-      importResidents(
-        ctx,
-        actorOfRequest(request),
-        await uploadedFile(request),
-        langOf(request.headers['accept-language']),
-      ),
-  );
-
-  for (const [kind, spec] of Object.entries(PLACE_IMPORTS)) {
+  for (const [kind, spec] of Object.entries(IMPORTS)) {
     app.get(
       `/api/imports/templates/${kind}.xlsx`,
       {
@@ -135,7 +98,8 @@ export async function registryFilesRoutes(fastify: FastifyInstance) {
         preHandler: requirePermission(registryPolicy, 'import'),
       },
       async (request, reply) => {
-        const columns = spec.columns(langOf(request.headers['accept-language']));
+        const lang = langOf(request.headers['accept-language']);
+        const columns = spec.columns(lang, dateInShanghai(ctx.clock.now()));
         const body = await writeTemplate(columns, { sheet: spec.sheet, notesSheet: '填写说明' });
         return reply
           .header('content-type', XLSX)
@@ -167,64 +131,64 @@ export async function registryFilesRoutes(fastify: FastifyInstance) {
     );
   }
 
-  app.get(
-    '/api/exports/buildings.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'the building list as .xlsx, same filters',
-        querystring: BuildingListQuery,
-        produces: [XLSX],
+  /** `GET /api/exports/<kind>.xlsx`: a list as .xlsx, with the list's own filters. */
+  const exportRoute = <Q extends TSchema, Row>(
+    kind: string,
+    route: { summary: string; querystring: Q; preHandler: preHandlerHookHandler; tags?: string[] },
+    run: (actor: Actor, query: Static<Q>) => Promise<XlsxDownload<Row>>,
+  ) =>
+    app.get(
+      `/api/exports/${kind}.xlsx`,
+      {
+        schema: {
+          tags: route.tags ?? tags,
+          summary: route.summary,
+          querystring: route.querystring,
+          produces: [XLSX],
+        },
+        preHandler: route.preHandler,
       },
-      preHandler: requirePermission(registryPolicy, 'read'),
-    },
-    async (request, reply) =>
-      sendXlsx(reply, await exportBuildings(ctx, actorOfRequest(request), request.query)),
+      async (request, reply) =>
+        sendXlsx(reply, await run(actorOfRequest(request), request.query as Static<Q>)),
+    );
+  const preHandler = requirePermission(registryPolicy, 'read');
+  exportRoute(
+    'residents',
+    { summary: 'the resident list as .xlsx, same filters', querystring: ResidentListQuery, preHandler },
+    (actor, query) => exportResidents(ctx, actor, query),
   );
-
-  app.get(
-    '/api/exports/houses.xlsx',
-    {
-      schema: {
-        tags,
-        summary: 'the houses of the buildings the filters select (or of one building) as .xlsx',
-        querystring: HouseExportQuery,
-        produces: [XLSX],
-      },
-      preHandler: requirePermission(registryPolicy, 'read'),
-    },
-    async (request, reply) =>
-      sendXlsx(reply, await exportHouses(ctx, actorOfRequest(request), request.query)),
+  exportRoute(
+    'buildings',
+    { summary: 'the building list as .xlsx, same filters', querystring: BuildingListQuery, preHandler },
+    (actor, query) => exportBuildings(ctx, actor, query),
   );
-
-  app.get(
-    '/api/exports/organisations.xlsx',
+  exportRoute(
+    'houses',
     {
-      schema: {
-        tags,
-        summary: 'the organisation and shop list as .xlsx, same filters, phones masked',
-        querystring: OrganisationListQuery,
-        produces: [XLSX],
-      },
-      preHandler: requirePermission(registryPolicy, 'read'),
+      summary: 'the houses of the buildings the filters select (or of one building) as .xlsx',
+      querystring: HouseExportQuery,
+      preHandler,
     },
-    async (request, reply) =>
-      sendXlsx(reply, await exportOrganisations(ctx, actorOfRequest(request), request.query)),
+    (actor, query) => exportHouses(ctx, actor, query),
   );
-
-  app.get(
-    '/api/exports/visits.xlsx',
+  exportRoute(
+    'organisations',
     {
-      schema: {
-        tags: ['visits'],
-        summary: 'the visits GET /api/visits lists, same filters, as .xlsx',
-        querystring: VisitExportQuery,
-        produces: [XLSX],
-      },
+      summary: 'the organisation and shop list as .xlsx, same filters, phones masked',
+      querystring: OrganisationListQuery,
+      preHandler,
+    },
+    (actor, query) => exportOrganisations(ctx, actor, query),
+  );
+  exportRoute(
+    'visits',
+    {
+      summary: 'the visits GET /api/visits lists, same filters, as .xlsx',
+      querystring: VisitExportQuery,
       preHandler: requirePermission(visitsPolicy, 'read'),
+      tags: ['visits'],
     },
-    async (request, reply) =>
-      sendXlsx(reply, await exportVisits(ctx, actorOfRequest(request), request.query)),
+    (actor, query) => exportVisits(ctx, actor, query),
   );
 }
 

@@ -2,8 +2,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { addDays, dateInShanghai } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { runDueDailyJobs } from '../../platform/jobs.js';
-import { describeEachDatabase, rowCount, type TestClient, ZAOLINXI } from '../../test/harness.js';
+import { describeEachDatabase, rowCount, type TestClient, userIdOf, ZAOLINXI } from '../../test/harness.js';
 import { createResident, peopleFactory } from '../../test/people.js';
+import { notify } from '../notifications/notifications.service.js';
 import { visitReminders } from './reminders.job.js';
 
 const GRID1 = `${ZAOLINXI}001`;
@@ -239,5 +240,19 @@ describeEachDatabase('visit reminders', (env) => {
       .execute();
     await visitReminders.run(env().ctx, today);
     expect((await secretary.get(`/api/residents/${id}`)).json().visitIntervalDays).toBe(7);
+  });
+
+  it("writes a district's morning of reminders, more rows than one statement can bind", async () => {
+    // 14,000 × 5 values is past both SQLite's (32,766) and PostgreSQL's (65,535) limit.
+    const userId = await userIdOf(env(), 'grid');
+    const before = await rowCount(env(), 'notifications');
+    const items = Array.from({ length: 14_000 }, (_, i) => ({
+      userId,
+      kind: 'VISITS_DUE',
+      params: { dueToday: i, overdue: 0 },
+    }));
+    await notify(env().ctx, items);
+    expect(await rowCount(env(), 'notifications')).toBe(before + items.length);
+    await env().ctx.db.deleteFrom('notifications').where('user_id', '=', userId).execute();
   });
 });

@@ -1,3 +1,4 @@
+import { insertInSlices } from '../../db/bulk.js';
 import { isoNow } from '../clock.js';
 import type { Actor, AppContext } from '../context.js';
 
@@ -19,26 +20,22 @@ export async function audit(ctx: AppContext, actor: Actor, entry: AuditEntry): P
   await auditMany(ctx, actor, [entry]);
 }
 
-/** Appends several records in one statement (a bulk import audits each row it writes). */
+/** Appends several records (a bulk import audits each row it writes), in as few statements as the database allows. */
 export async function auditMany(ctx: AppContext, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const at = isoNow(ctx.clock);
-  await ctx.db
-    .insertInto('audit_log')
-    .values(
-      entries.map((entry) => ({
-        at,
-        actor_id: actor.id,
-        actor_name: actor.username,
-        role: actor.role,
-        action: entry.action,
-        entity: entry.entity,
-        entity_id: String(entry.entityId),
-        region_code: entry.regionCode,
-        ip: actor.ip,
-        before: entry.before === undefined ? null : JSON.stringify(entry.before),
-        after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      })),
-    )
-    .execute();
+  const rows = entries.map((entry) => ({
+    at,
+    actor_id: actor.id,
+    actor_name: actor.username,
+    role: actor.role,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: String(entry.entityId),
+    region_code: entry.regionCode,
+    ip: actor.ip,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  }));
+  await insertInSlices(rows, (slice) => ctx.db.insertInto('audit_log').values(slice).execute());
 }

@@ -1,25 +1,13 @@
 // In-app notifications (站内通知), e.g. the 07:00 reminder of visits due. The server renders each
 // message in the reader's language (Accept-Language), so a language switch refetches them.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AppNotification,
+  NotificationInbox,
+} from '../../../src/modules/notifications/notifications.schemas';
 import { api } from './client';
 
-// Kept by hand: the server declares this shape inside notifications.routes.ts without exporting it.
-export interface AppNotification {
-  id: number;
-  /** An i18n code, e.g. VISITS_DUE. */
-  kind: string;
-  message: string;
-  /** An in-app path to open, or null. */
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationInbox {
-  unread: number;
-  /** The latest 50, newest first. */
-  items: AppNotification[];
-}
+export type { AppNotification, NotificationInbox };
 
 export const notificationKeys = {
   all: ['notifications'] as const,

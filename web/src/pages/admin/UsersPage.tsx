@@ -16,8 +16,9 @@ import { UserCardList } from './UserCardList';
 import { UserFormDrawer } from './UserFormDrawer';
 import { type UserActionHandlers, userColumns } from './userColumns';
 
-// The edited user outlives `open` so the drawer keeps its content while it animates closed.
-type DrawerState = { open: boolean; user: User | null };
+// The edited user outlives `open` so the drawer keeps its content while it animates closed;
+// `key` grows with each opening, so every opening starts from a fresh form (as on TagsPage).
+type DrawerState = { open: boolean; user: User | null; key: number };
 
 /** Switching the working region starts again from the first page of its users. */
 export default function UsersPage() {
@@ -37,7 +38,7 @@ function UsersScreen({ regionCode }: { regionCode: string | undefined }) {
   const [role, setRole] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [drawer, setDrawer] = useState<DrawerState>({ open: false, user: null });
+  const [drawer, setDrawer] = useState<DrawerState>({ open: false, user: null, key: 0 });
   const [temporary, setTemporary] = useState<TemporaryPassword | null>(null);
 
   const query = { q: q || undefined, role, scope: regionCode, page, pageSize };
@@ -70,7 +71,7 @@ function UsersScreen({ regionCode }: { regionCode: string | undefined }) {
   });
 
   const actions: UserActionHandlers = {
-    onEdit: (user) => setDrawer({ open: true, user }),
+    onEdit: (user) => setDrawer((previous) => ({ open: true, user, key: previous.key + 1 })),
     onResetPassword: (user) => reset.mutate(user),
     onUnlock: (user) => unlock.mutate(user),
   };
@@ -95,7 +96,7 @@ function UsersScreen({ regionCode }: { regionCode: string | undefined }) {
           <Button
             type="primary"
             icon={<PlusOutlined />}
-            onClick={() => setDrawer({ open: true, user: null })}
+            onClick={() => setDrawer((previous) => ({ open: true, user: null, key: previous.key + 1 }))}
           >
             {t('users.new')}
           </Button>
@@ -149,6 +150,7 @@ function UsersScreen({ regionCode }: { regionCode: string | undefined }) {
         )}
       </Card>
       <UserFormDrawer
+        key={drawer.key}
         open={drawer.open}
         user={drawer.user}
         onClose={() => setDrawer((previous) => ({ ...previous, open: false }))}

@@ -115,7 +115,7 @@ export function BuildingFormModal({ open, building, defaults, onClose, onSaved }
       );
       onSaved(saved);
     },
-    { open, target: building?.id },
+    { open, target: building?.id ?? `new:${defaults?.regionCode ?? ''}:${defaults?.estateId ?? ''}` },
   );
 
   // A grid worker has one grid: it is the answer (it may arrive after the first render).

@@ -123,7 +123,7 @@ export function OrganisationFormModal({
       );
       onSaved(saved);
     },
-    { open, target: organisation?.id },
+    { open, target: organisation?.id ?? `new:${defaults.kind}:${defaults.regionCode ?? ''}` },
   );
 
   useEffect(() => {

@@ -16,10 +16,11 @@ import { errorText } from '../../components/errorText';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsMobile } from '../../components/useIsMobile';
+import { PAGE_SIZES } from '../../components/useUrlList';
 import { useT } from '../../i18n';
 import { useWorkingRegion } from '../../layout/WorkingRegion';
 import { GridSelect, useGridChoice } from '../residents/GridSelect';
-import { PAGE_SIZES, useOrganisationListQuery } from './listQuery';
+import { useOrganisationListQuery } from './listQuery';
 import { OrganisationCardList } from './OrganisationCardList';
 import { OrganisationFormModal } from './OrganisationFormModal';
 import { type OrganisationRowActions, organisationColumns } from './organisationColumns';
@@ -135,7 +136,8 @@ export default function OrganisationsPage() {
       <Card styles={{ body: { padding: isMobile ? 12 : undefined, paddingTop: 4 } }}>
         <Tabs
           activeKey={filters.kind}
-          onChange={(kind) => setFilters({ kind: kind === 'organisation' ? undefined : kind })}
+          // The tabs' keys are the kinds; 单位, the default, stays out of the URL.
+          onChange={(kind) => setFilters({ kind: kind === 'shop' ? 'shop' : undefined })}
           items={(['organisation', 'shop'] as OrganisationKind[]).map((kind) => ({
             key: kind,
             label: t(ORGANISATION_KIND_KEYS[kind]),

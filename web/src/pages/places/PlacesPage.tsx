@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsMobile } from '../../components/useIsMobile';
+import { PAGE_SIZES } from '../../components/useUrlList';
 import { useT } from '../../i18n';
 import { useWorkingRegion } from '../../layout/WorkingRegion';
 import { useGridChoice } from '../residents/GridSelect';
@@ -16,7 +17,7 @@ import { BuildingFilters } from './BuildingFilters';
 import { BuildingFormModal } from './BuildingFormModal';
 import { buildingColumns } from './buildingColumns';
 import { EstateFormModal } from './EstateFormModal';
-import { PAGE_SIZES, useBuildingListQuery } from './listQuery';
+import { useBuildingListQuery } from './listQuery';
 import { useExport } from './useExport';
 import './places.css';
 

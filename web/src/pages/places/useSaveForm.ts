@@ -16,6 +16,11 @@ export function useSaveForm<Values, Saved>(
   fields: readonly string[],
   save: MutationFunction<Saved, Values>,
   onSaved: (saved: Saved) => void,
+  /**
+   * `target` names what the form holds: the record's id, or for a new record its defaults as a
+   * string. Defaults can change just after the opening (the tab the 新增 came from lands in a
+   * router transition, after the click's own render): a new target resets the form once more.
+   */
   opening: { open: boolean; target: unknown },
 ) {
   const [alertError, setAlertError] = useState<unknown>(null);

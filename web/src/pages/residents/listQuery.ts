@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useCallback, useMemo } from 'react';
 import type { Hukou, ResidentQuery, ResidentStatus } from '../../api/residents';
+import { regionOf, rememberedList, useUrlList } from '../../components/useUrlList';
 import { HUKOU_KEYS, STATUS_KEYS } from './vocabulary';
 
 /**
@@ -18,8 +18,6 @@ export interface ListFilters {
   overdue?: boolean;
   deleted?: boolean;
 }
-
-export const PAGE_SIZES = [20, 50, 100];
 
 const age = (raw: string | null) => {
   if (raw === null || !/^\d{1,3}$/.test(raw)) return undefined;
@@ -50,87 +48,27 @@ export function activeFilterCount(filters: ListFilters): number {
 }
 
 const LAST_LIST_KEY = 'jiceng.residents.lastList';
+const FILTER_KEYS = [
+  'q',
+  'grid',
+  'tag',
+  'hukou',
+  'status',
+  'ageMin',
+  'ageMax',
+  'overdue',
+  'deleted',
+] as const;
 
 /** The list as last seen (its filters), so that 返回列表 on a record goes back to it. */
-export function lastListPath(): string {
-  try {
-    return `/residents${sessionStorage.getItem(LAST_LIST_KEY) ?? ''}`;
-  } catch {
-    return '/residents';
-  }
-}
+export const lastListPath = () => rememberedList('/residents', LAST_LIST_KEY);
 
 export function useListQuery(workingRegionCode: string | undefined) {
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(LAST_LIST_KEY, search ? `?${search}` : '');
-    } catch {
-      // Storage unavailable: 返回列表 shows the list unfiltered.
-    }
-  }, [search]);
+  const { params, page, pageSize, setFilters, setPage, clearFilters } =
+    useUrlList<ListFilters>(LAST_LIST_KEY);
   const filters = useMemo(() => readFilters(params), [params]);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const sizeParam = Number(params.get('size'));
-  const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
-
   const { grid, ...rest } = filters;
-  // A grid from a shared link counts only inside the working region (its choice may have changed).
-  const inRegion = grid !== undefined && (!workingRegionCode || grid.startsWith(workingRegionCode));
-  const query: ResidentQuery = {
-    ...rest,
-    regionCode: inRegion ? grid : workingRegionCode,
-    page,
-    pageSize,
-  };
-
-  /** Changes some filters and goes back to the first page; `replace` keeps Back useful. */
-  const setFilters = useCallback(
-    (patch: Partial<ListFilters>) => {
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '' || value === false) next.delete(key);
-            else next.set(key, value === true ? '1' : String(value));
-          }
-          next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
-
-  const setPage = useCallback(
-    (nextPage: number, nextSize: number) => {
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
-        if (nextSize !== pageSize) {
-          next.delete('page');
-          if (nextSize === 20) next.delete('size');
-          else next.set('size', String(nextSize));
-        } else if (nextPage <= 1) next.delete('page');
-        else next.set('page', String(nextPage));
-        return next;
-      });
-    },
-    [setParams, pageSize],
-  );
-
-  const clearFilters = useCallback(() => {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams();
-        const size = previous.get('size');
-        if (size) next.set('size', size);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [setParams]);
-
-  return { filters, query, page, pageSize, setFilters, setPage, clearFilters };
+  const query: ResidentQuery = { ...rest, regionCode: regionOf(grid, workingRegionCode), page, pageSize };
+  const clear = useCallback(() => clearFilters(FILTER_KEYS), [clearFilters]);
+  return { filters, query, page, pageSize, setFilters, setPage, clearFilters: clear };
 }
