@@ -1,3 +1,4 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 /** One side's figures for one scenario, pooled over its rounds. */
@@ -36,13 +37,13 @@ interface Pool {
 }
 
 function drive(target: Target, plan: Plan, seconds: number, pool?: Pool): Promise<void> {
+  if (plan.rate > 0) return driveAtRate(target, plan, seconds, pool);
   return new Promise((resolve, reject) => {
     const options = {
       url: target.url,
       headers: target.headers,
       connections: plan.connections,
       duration: seconds,
-      ...(plan.rate > 0 ? { overallRate: plan.rate } : {}),
     };
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error);
@@ -56,6 +57,51 @@ function drive(target: Target, plan: Plan, seconds: number, pool?: Pool): Promis
     // Every latency, so that percentiles can be computed over all rounds together.
     if (pool) instance.on('response', (_client, _status, _bytes, ms) => pool.latencies.push(ms));
   });
+}
+
+/**
+ * Open loop: a request every 1/rate seconds, evenly spaced, over at most `connections` kept-alive
+ * connections, whether or not earlier ones have been answered. (autocannon's own rate limit sends
+ * each second's quota in a burst at its start, which measures the burst's queue.) A latency runs
+ * from the moment the request was due, so a request kept waiting for a free connection counts
+ * its wait too.
+ */
+async function driveAtRate(target: Target, plan: Plan, seconds: number, pool?: Pool): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.connections });
+  const interval = 1000 / plan.rate;
+  const total = Math.round(seconds * plan.rate);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  const one = (due: number) =>
+    new Promise<void>((resolve) => {
+      const request = http.get(target.url, { agent, headers: target.headers }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          if (pool) {
+            pool.latencies.push(performance.now() - due);
+            if ((response.statusCode ?? 0) >= 300) pool.failed += 1;
+          }
+          resolve();
+        });
+      });
+      request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
+      request.on('error', () => {
+        if (pool) pool.failed += 1;
+        resolve();
+      });
+    });
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(one(due));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  if (pool) {
+    pool.requests += total;
+    pool.seconds += (performance.now() - started) / 1000;
+  }
 }
 
 function figures(pool: Pool): Figures {

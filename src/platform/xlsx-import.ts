@@ -52,8 +52,8 @@ export interface ImportMessages {
 
 export interface ImportOptions<K extends string> {
   /**
-   * Receives the valid rows in order, at most `batchSize` at a time, while the file is still
-   * being read. It may return problems of its own (a duplicate in the database, say). Rows keep
+   * Receives the valid rows in order, at most `batchSize` at a time, one batch at a time, while
+   * the file is still being read (the next batch is read while this one is written). It may return problems of its own (a duplicate in the database, say). Rows keep
    * coming after the first problem so that every problem is reported; `problems` says how many
    * there are so far, so a caller can stop writing and only keep checking.
    */
@@ -221,11 +221,11 @@ export async function readImport<K extends string>(
   const problemCount = () => result.problems.length + result.truncated;
 
   let batch: ImportRow<K>[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    result.rows += rows.length;
+  // The batch being written. The next one is read meanwhile (the file's parsing and the
+  // database's writing overlap), and handed over only once this one is done: batches are
+  // written one at a time, in order, each knowing the problems found before it.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (rows: ImportRow<K>[]) => {
     const found = await options.onBatch(rows, { problems: problemCount() });
     for (const p of found ?? []) {
       report({
@@ -234,6 +234,16 @@ export async function readImport<K extends string>(
         message: p.message,
       });
     }
+  };
+  const flush = async () => {
+    await writing;
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    result.rows += rows.length;
+    writing = write(rows);
+    // Its failure surfaces at the next flush; until then it must not count as unhandled.
+    writing.catch(() => undefined);
   };
 
   const source = guard(input);
@@ -343,8 +353,11 @@ export async function readImport<K extends string>(
       }
       if (!headerRead) readHeader([]);
       await flush();
+      await writing;
     }
   } finally {
+    // A batch still being written when reading fails ends before the caller rolls back.
+    await writing.catch(() => undefined);
     // Ended early (a consumer's error, a broken file), ExcelJS's reading is ended too: that
     // removes the temp files it parks sheets in (patches/exceljs+4.4.0.patch).
     await sheets.return?.(undefined).catch(() => undefined);
