@@ -10,6 +10,7 @@ export const en: Messages = {
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',
+  'common.exportFailed': 'Export failed: {message}',
   'common.confirm': 'OK',
   'common.create': 'Create',
   'common.edit': 'Edit',
@@ -255,7 +256,6 @@ export const en: Messages = {
   'audit.after': 'After',
   'audit.nothing': '(none)',
   'audit.export': 'Export Excel',
-  'audit.exportFailed': 'Export failed: {message}',
 
   'home.greeting': 'Hello, {name}',
   'home.role': 'Role',
@@ -414,7 +414,6 @@ export const en: Messages = {
   'imports.problem': 'Problem',
   'imports.wholeRow': 'Whole row',
   'residents.export': 'Export to Excel',
-  'residents.exportFailed': 'Export failed: {message}',
 
   'registry.gender.male': 'Male',
   'registry.gender.female': 'Female',

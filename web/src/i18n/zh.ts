@@ -10,6 +10,7 @@ export const zh = {
 
   'common.save': '保存',
   'common.cancel': '取消',
+  'common.exportFailed': '导出失败：{message}',
   'common.confirm': '确定',
   'common.create': '新建',
   'common.edit': '编辑',
@@ -248,7 +249,6 @@ export const zh = {
   'audit.after': '变更后',
   'audit.nothing': '（无）',
   'audit.export': '导出 Excel',
-  'audit.exportFailed': '导出失败：{message}',
 
   'home.greeting': '{name}，您好',
   'home.role': '角色',
@@ -398,7 +398,6 @@ export const zh = {
   'imports.problem': '问题',
   'imports.wholeRow': '整行',
   'residents.export': '导出Excel',
-  'residents.exportFailed': '导出失败：{message}',
 
   'registry.gender.male': '男',
   'registry.gender.female': '女',

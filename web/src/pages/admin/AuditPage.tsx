@@ -1,11 +1,10 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { auditKeys, exportAudit, type AuditFilters as Filters, fetchAudit } from '../../api/audit';
 import { useRoleName } from '../../api/hooks';
 import type { AuditEntry } from '../../api/types';
-import { errorText } from '../../components/errorText';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsMobile } from '../../components/useIsMobile';
@@ -27,7 +26,6 @@ function AuditScreen({ regionCode }: { regionCode: string | undefined }) {
   const t = useT();
   const isMobile = useIsMobile();
   const roleName = useRoleName();
-  const { message } = App.useApp();
   const [filters, setFilters] = useState<Filters>({ regionCode });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -36,13 +34,6 @@ function AuditScreen({ regionCode }: { regionCode: string | undefined }) {
     queryKey: auditKeys.list(filters, page, pageSize),
     queryFn: () => fetchAudit(filters, page, pageSize),
     placeholderData: keepPreviousData,
-  });
-
-  const download = useMutation({
-    mutationFn: () => exportAudit(filters),
-    onError: (error) => {
-      void message.error(t('audit.exportFailed', { message: errorText(t, error) }));
-    },
   });
 
   // Desktop: fixed widths that fit the card at 1440 px; long values end in "…" (full text as
@@ -87,11 +78,7 @@ function AuditScreen({ regionCode }: { regionCode: string | undefined }) {
       <PageHeader
         title={t('audit.title')}
         subtitle={t('audit.subtitle')}
-        extra={
-          <Button icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate()}>
-            {t('audit.export')}
-          </Button>
-        }
+        extra={<ExportButton run={() => exportAudit(filters)} label={t('audit.export')} />}
       />
       <Card styles={{ body: { padding: isMobile ? 12 : undefined } }}>
         <AuditFilters

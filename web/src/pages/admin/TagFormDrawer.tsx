@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
+import { App, Flex, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { isApiError } from '../../api/errors';
 import { useRoles } from '../../api/hooks';
 import type { RiskLevel } from '../../api/residents';
@@ -17,6 +17,7 @@ import { applyApiErrorToForm } from '../../components/formErrors';
 import { useIsMobile } from '../../components/useIsMobile';
 import { useT } from '../../i18n';
 import { optionsOf, RISK_KEYS } from '../residents/vocabulary';
+import { SaveDrawer } from './SaveDrawer';
 import { SUGGESTED_INTERVAL_DAYS, TAG_CATEGORY_KEYS } from './tagVocabulary';
 
 interface TagFormValues {
@@ -102,20 +103,13 @@ export function TagFormDrawer({ open, tag, onClose }: TagFormDrawerProps) {
     : { sensitive: false, grantedRoles: [] };
 
   return (
-    <Drawer
+    <SaveDrawer
       open={open}
       onClose={onClose}
       title={tag ? t('tags.editTitle', { name: tag.name }) : t('tags.newTitle')}
-      size={isMobile ? '100%' : 520}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={save.isPending}
+      width={520}
     >
       <Form<TagFormValues>
         form={form}
@@ -237,6 +231,6 @@ export function TagFormDrawer({ open, tag, onClose }: TagFormDrawerProps) {
           />
         </Form.Item>
       </Form>
-    </Drawer>
+    </SaveDrawer>
   );
 }

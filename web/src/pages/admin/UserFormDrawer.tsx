@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Flex, Form, Input, Select, Switch, Typography } from 'antd';
+import { App, Form, Input, Select, Switch, Typography } from 'antd';
 import { useRoles } from '../../api/hooks';
 import type { User } from '../../api/types';
 import { createUser, updateUser, userKeys } from '../../api/users';
@@ -7,8 +7,8 @@ import { sessionKey } from '../../auth/session';
 import { errorText } from '../../components/errorText';
 import { applyApiErrorToForm } from '../../components/formErrors';
 import { RegionPicker } from '../../components/RegionPicker';
-import { useIsMobile } from '../../components/useIsMobile';
 import { useT } from '../../i18n';
+import { SaveDrawer } from './SaveDrawer';
 
 interface UserFormValues {
   username: string;
@@ -31,7 +31,6 @@ interface UserFormDrawerProps {
 
 export function UserFormDrawer({ open, user, onClose, onCreated }: UserFormDrawerProps) {
   const t = useT();
-  const isMobile = useIsMobile();
   const [form] = Form.useForm<UserFormValues>();
   const roles = useRoles();
   const queryClient = useQueryClient();
@@ -73,20 +72,13 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: UserFormDrawe
     : {};
 
   return (
-    <Drawer
+    <SaveDrawer
       open={open}
       onClose={onClose}
       title={user ? t('users.editTitle', { username: user.username }) : t('users.newTitle')}
-      size={isMobile ? '100%' : 480}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      onSave={() => form.submit()}
+      saving={save.isPending}
+      width={480}
     >
       <Form<UserFormValues>
         form={form}
@@ -161,6 +153,6 @@ export function UserFormDrawer({ open, user, onClose, onCreated }: UserFormDrawe
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </SaveDrawer>
   );
 }

@@ -1,7 +1,6 @@
 import {
   ArrowLeftOutlined,
   DeleteOutlined,
-  DownloadOutlined,
   EditOutlined,
   EnvironmentOutlined,
   PlusOutlined,
@@ -23,6 +22,7 @@ import {
 } from '../../api/places';
 import { usePermission } from '../../auth/session';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../components/errorText';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { QueryError } from '../../components/QueryError';
@@ -35,7 +35,6 @@ import { FloorPlan, FloorPlanLegend } from './FloorPlan';
 import { HouseDrawer } from './HouseDrawer';
 import { HouseFormModal } from './HouseFormModal';
 import { lastBuildingListPath } from './listQuery';
-import { useExport } from './useExport';
 import './places.css';
 
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
@@ -106,7 +105,6 @@ export default function BuildingDetailPage() {
   const [openHouseId, setOpenHouseId] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   const [addingHouse, setAddingHouse] = useState(false);
-  const exporting = useExport(() => exportBuildingHouses(id));
 
   const remove = useMutation({
     mutationFn: (target: Building) => deleteBuilding(target.id),
@@ -220,15 +218,12 @@ export default function BuildingDetailPage() {
         extra={
           <Flex gap={8}>
             {houseList.length > 0 ? (
-              <Button
+              <ExportButton
                 type="text"
-                icon={<DownloadOutlined />}
-                loading={exporting.isPending}
-                onClick={() => exporting.mutate()}
-                aria-label={t('places.exportHouses')}
-              >
-                {isMobile ? null : t('places.exportHouses')}
-              </Button>
+                run={() => exportBuildingHouses(id)}
+                label={t('places.exportHouses')}
+                iconOnly={isMobile}
+              />
             ) : null}
             {canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddingHouse(true)}>

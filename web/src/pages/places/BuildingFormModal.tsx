@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { mapKeys } from '../../api/map';
 import {
@@ -10,13 +10,13 @@ import {
   updateBuilding,
   useEstates,
 } from '../../api/places';
-import { useIsMobile } from '../../components/useIsMobile';
 import { useT } from '../../i18n';
 import { useWorkingRegion } from '../../layout/WorkingRegion';
 import { GridSelect, useGridChoice } from '../residents/GridSelect';
 import { optionsOf } from '../residents/vocabulary';
 import { estatesOfGrid } from './BuildingFilters';
 import { FormErrorAlert } from './FormErrorAlert';
+import { SaveModal } from './SaveModal';
 import { useSaveForm } from './useSaveForm';
 import { BUILDING_KIND_KEYS } from './vocabulary';
 
@@ -77,7 +77,6 @@ function initialValues(building: Building | null, defaults: BuildingFormModalPro
 /** 新增楼栋 / 编辑楼栋: the grid and estate it stands in, its number, kind and size. */
 export function BuildingFormModal({ open, building, defaults, onClose, onSaved }: BuildingFormModalProps) {
   const t = useT();
-  const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<BuildingFormValues>();
@@ -158,17 +157,13 @@ export function BuildingFormModal({ open, building, defaults, onClose, onSaved }
   );
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={building ? t('places.editBuilding', { number: building.number }) : t('places.newBuilding')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      onSave={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      forceRender
-      width={isMobile ? undefined : 640}
-      centered={!isMobile}
+      saving={mutation.isPending}
+      wide
     >
       <Form<BuildingFormValues>
         form={form}
@@ -238,6 +233,6 @@ export function BuildingFormModal({ open, building, defaults, onClose, onSaved }
           <Col span={12}>{coordinate('lng', 'lat', -180, 180)}</Col>
         </Row>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { createEstate, type Estate } from '../../api/places';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useWorkingRegion } from '../../layout/WorkingRegion';
 import { useGridChoice } from '../residents/GridSelect';
 import { FormErrorAlert } from './FormErrorAlert';
+import { SaveModal } from './SaveModal';
 import { useSaveForm } from './useSaveForm';
 
 interface EstateFormValues {
@@ -88,15 +89,12 @@ export function EstateFormModal({
   }, [open, preset, form]);
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={t('places.newEstate')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      onSave={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      forceRender
+      saving={mutation.isPending}
     >
       <Form<EstateFormValues>
         form={form}
@@ -127,6 +125,6 @@ export function EstateFormModal({
           <Input maxLength={200} autoComplete="off" />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App, AutoComplete, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { mapKeys } from '../../api/map';
 import { createHouse, type House, type HouseUse, placeKeys, updateHouse } from '../../api/places';
 import { useT } from '../../i18n';
 import { optionsOf } from '../residents/vocabulary';
 import { FormErrorAlert } from './FormErrorAlert';
+import { SaveModal } from './SaveModal';
 import { areaToHundredths, compareRooms, hundredthsToArea } from './units';
 import { useSaveForm } from './useSaveForm';
 import { HOUSE_USE_KEYS } from './vocabulary';
@@ -73,15 +74,12 @@ export function HouseFormModal({ open, buildingId, house, units, onClose, onSave
   );
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={house ? t('places.editHouse') : t('places.newHouse')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      onSave={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      forceRender
+      saving={mutation.isPending}
     >
       <Form<HouseFormValues>
         form={form}
@@ -145,6 +143,6 @@ export function HouseFormModal({ open, buildingId, house, units, onClose, onSave
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

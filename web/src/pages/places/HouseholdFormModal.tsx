@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { createHousehold, type Household, placeKeys } from '../../api/places';
 import { useT } from '../../i18n';
 import { FormErrorAlert } from './FormErrorAlert';
+import { SaveModal } from './SaveModal';
 import { useSaveForm } from './useSaveForm';
 
 interface HouseholdFormValues {
@@ -45,15 +46,12 @@ export function HouseholdFormModal({
   );
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={t('places.newHousehold')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      onSave={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      forceRender
+      saving={mutation.isPending}
     >
       <Form<HouseholdFormValues>
         form={form}
@@ -76,6 +74,6 @@ export function HouseholdFormModal({
           <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,6 +1,6 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Flex, Form, Input, Modal, Radio, Row, Typography } from 'antd';
+import { App, Button, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
 import { useEffect } from 'react';
 import {
   createOrganisation,
@@ -9,13 +9,13 @@ import {
   placeKeys,
   updateOrganisation,
 } from '../../api/places';
-import { useIsMobile } from '../../components/useIsMobile';
 import { type MessageKey, useT } from '../../i18n';
 import { GridSelect, useGridChoice } from '../residents/GridSelect';
 import { normaliseMobile } from '../residents/idNumber';
 import { optionsOf } from '../residents/vocabulary';
 import { type CreditCodeProblem, normaliseCreditCode, parseCreditCode } from './creditCode';
 import { FormErrorAlert } from './FormErrorAlert';
+import { SaveModal } from './SaveModal';
 import { useSaveForm } from './useSaveForm';
 import { ORGANISATION_KIND_KEYS } from './vocabulary';
 
@@ -86,7 +86,6 @@ export function OrganisationFormModal({
   onDelete,
 }: OrganisationFormModalProps) {
   const t = useT();
-  const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<OrganisationFormValues>();
@@ -142,19 +141,15 @@ export function OrganisationFormModal({
     );
 
   return (
-    <Modal
+    <SaveModal
       open={open}
       title={
         organisation ? t('places.editOrganisation', { name: organisation.name }) : t('places.newOrganisation')
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
+      onSave={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      forceRender
-      width={isMobile ? undefined : 640}
-      centered={!isMobile}
+      saving={mutation.isPending}
+      wide
       footer={(buttons) =>
         organisation && onDelete ? (
           <Flex justify="space-between" align="center" gap={8}>
@@ -291,6 +286,6 @@ export function OrganisationFormModal({
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </SaveModal>
   );
 }

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Input, type PaginationProps, Table, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import {
 } from '../../api/places';
 import { usePermission } from '../../auth/session';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../components/errorText';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -24,7 +25,6 @@ import { useOrganisationListQuery } from './listQuery';
 import { OrganisationCardList } from './OrganisationCardList';
 import { OrganisationFormModal } from './OrganisationFormModal';
 import { type OrganisationRowActions, organisationColumns } from './organisationColumns';
-import { useExport } from './useExport';
 import { ORGANISATION_KIND_KEYS } from './vocabulary';
 import './places.css';
 
@@ -51,7 +51,6 @@ export default function OrganisationsPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState(filters.q ?? '');
   useEffect(() => setText(filters.q ?? ''), [filters.q]);
-  const exporting = useExport(() => exportOrganisations(query));
 
   const remove = useMutation({
     mutationFn: (organisation: Organisation) => deleteOrganisation(organisation.id),
@@ -123,13 +122,7 @@ export default function OrganisationsPage() {
                 {t('places.newOrganisation')}
               </Button>
             ) : null}
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting.isPending}
-              onClick={() => exporting.mutate()}
-            >
-              {t('places.export')}
-            </Button>
+            <ExportButton run={() => exportOrganisations(query)} label={t('places.export')} />
           </>
         }
       />

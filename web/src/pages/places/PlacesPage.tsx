@@ -1,10 +1,11 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, type PaginationProps, Table } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type Building, exportBuildings, useBuildings, useEstates } from '../../api/places';
 import { usePermission } from '../../auth/session';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsMobile } from '../../components/useIsMobile';
@@ -18,7 +19,6 @@ import { BuildingFormModal } from './BuildingFormModal';
 import { buildingColumns } from './buildingColumns';
 import { EstateFormModal } from './EstateFormModal';
 import { useBuildingListQuery } from './listQuery';
-import { useExport } from './useExport';
 import './places.css';
 
 /**
@@ -39,7 +39,6 @@ export default function PlacesPage() {
   const { grids } = useGridChoice();
   const showGrid = grids === null || grids.length > 1;
   const [adding, setAdding] = useState<'building' | 'estate' | null>(null);
-  const exporting = useExport(() => exportBuildings(query));
 
   const pagination: PaginationProps = {
     current: page,
@@ -90,13 +89,7 @@ export default function PlacesPage() {
                 </Button>
               </>
             ) : null}
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting.isPending}
-              onClick={() => exporting.mutate()}
-            >
-              {t('places.export')}
-            </Button>
+            <ExportButton run={() => exportBuildings(query)} label={t('places.export')} />
           </>
         }
       />

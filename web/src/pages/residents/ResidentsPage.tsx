@@ -1,4 +1,4 @@
-import { DownloadOutlined, LoginOutlined, PlusOutlined } from '@ant-design/icons';
+import { LoginOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, type PaginationProps, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { exportList } from '../../api/imports';
 import { type Resident, residentKeys, restoreResident, useResidents } from '../../api/residents';
 import { usePermission } from '../../auth/session';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../components/errorText';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -49,15 +50,10 @@ export default function ResidentsPage() {
   });
 
   // The list as .xlsx with the filters on screen (masked and audited by the server).
-  const download = useMutation({
-    mutationFn: () => {
-      const { page: _page, pageSize: _size, ...filters } = query;
-      return exportList('residents', filters);
-    },
-    onError: (error) => {
-      void message.error(t('residents.exportFailed', { message: errorText(t, error) }));
-    },
-  });
+  const exportResidents = () => {
+    const { page: _page, pageSize: _size, ...filters } = query;
+    return exportList('residents', filters);
+  };
 
   const actions: ResidentRowActions = {
     canVisit,
@@ -110,13 +106,7 @@ export default function ResidentsPage() {
                 </Button>
               </>
             ) : null}
-            <Button
-              icon={<DownloadOutlined />}
-              loading={download.isPending}
-              onClick={() => download.mutate()}
-            >
-              {t('residents.export')}
-            </Button>
+            <ExportButton run={exportResidents} label={t('residents.export')} />
           </>
         }
       />
