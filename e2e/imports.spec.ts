@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { checkCharacter } from '../web/src/pages/residents/idNumber.js';
+import { checkCharacter } from '../src/platform/identifiers/id-number.js';
 import { apiLogin, DEMO_PASSWORD, expect, openMenu, screenshot, test } from './fixtures.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Browser, Page, PlaywrightWorkerArgs } from '@playwright/test';
-import { creditCodeCheck } from '../web/src/pages/places/creditCode.js';
+import { creditCodeCheckCharacter } from '../src/platform/identifiers/credit-code.js';
 import {
   apiLogin,
   DEMO_PASSWORD,
@@ -24,7 +24,7 @@ function uniqueCreditCode(): string {
   let body = '';
   for (let i = 0; i < 9; i += 1) body += CHARSET[Math.floor(Math.random() * CHARSET.length)];
   const first17 = `92620105${body}`;
-  return `${first17}${creditCodeCheck(first17)}`;
+  return `${first17}${creditCodeCheckCharacter(first17)}`;
 }
 
 /** The same code with another check character. */

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Browser, TestInfo } from '@playwright/test';
-import { checkCharacter } from '../web/src/pages/residents/idNumber.js';
+import { checkCharacter } from '../src/platform/identifiers/id-number.js';
 import {
   type ApiSession,
   apiLogin,

@@ -1,5 +1,6 @@
 import { finished, Readable, Transform, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { type AppContext, inTransaction } from './context.js';
 import { AppError } from './errors.js';
 import { addMessages, type Lang, message } from './i18n.js';
 
@@ -366,6 +367,42 @@ export async function readImport<K extends string>(
   if (source.error) throw source.error;
   if (!found) throw new ImportFileError('IMPORT_NOT_XLSX');
   return result;
+}
+
+/** What an import does with a batch of valid rows: its problems that need the database, and how to write it. */
+export interface ImportBatch<K extends string> {
+  problems: readonly (ImportFieldProblem<K> & { row: number })[];
+  write: () => Promise<unknown>;
+}
+
+/**
+ * An import as the platform runs every one: in one transaction, every row checked, a batch
+ * written only while no problem has been found (checking goes on after the first, writing does
+ * not), and any problem rolls back everything and answers the full list (422 IMPORT_INVALID).
+ */
+export function importAllOrNothing<K extends string>(
+  ctx: AppContext,
+  file: Readable,
+  columns: readonly ImportColumn<K>[],
+  lang: Lang,
+  steps: {
+    check?: ImportOptions<K>['check'];
+    batch: (tx: AppContext, rows: ImportRow<K>[]) => Promise<ImportBatch<K>>;
+  },
+): Promise<{ imported: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const result = await readImport(file, columns, {
+      messages: importMessages(lang),
+      ...(steps.check ? { check: steps.check } : {}),
+      onBatch: async (rows, progress) => {
+        const { problems, write } = await steps.batch(tx, rows);
+        if (problems.length === 0 && progress.problems === 0) await write();
+        return problems;
+      },
+    });
+    if (result.problems.length > 0 || result.truncated > 0) throw importProblemsError(result);
+    return { imported: result.rows };
+  });
 }
 
 /** The first visible sheet in tab order, or whatever comes first when the order is unknown. */

@@ -2,15 +2,13 @@ import type { Readable } from 'node:stream';
 import type { BuildingRow } from '../../db/registry-types.js';
 import { auditMany } from '../../platform/audit/audit.js';
 import { isoNow } from '../../platform/clock.js';
-import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
+import type { Actor, AppContext } from '../../platform/context.js';
 import { addMessages, type Lang, message } from '../../platform/i18n.js';
 import { inScope, whereInScope } from '../../platform/scope.js';
 import {
   type ImportColumn,
   type ImportFieldProblem,
-  importMessages,
-  importProblemsError,
-  readImport,
+  importAllOrNothing,
 } from '../../platform/xlsx-import.js';
 import {
   decimal,
@@ -154,121 +152,116 @@ export async function importBuildings(ctx: AppContext, actor: Actor, file: Reada
   const numbers = firstRows();
   const locked = new Set<string>();
 
-  return inTransaction(ctx, async (tx) => {
-    const result = await readImport(file, columns, {
-      messages: importMessages(lang),
-      check: (v, row) => {
-        const problems: ImportFieldProblem<Key>[] = problemsOf(lang, { lat: 'lat', lng: 'lng' }, () =>
-          checkCoordinates(v.lat as number | null, v.lng as number | null),
-        );
-        const grid = grids.get(String(v.grid));
-        if (!grid) return [...problems, { column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) }];
-        const estate = v.estate === null ? null : estateOf(String(v.estate), grid);
-        if (estate && 'error' in estate) return [...problems, { column: 'estate', message: estate.error }];
-        const place = { estateId: estate?.id ?? null, regionCode: grid, number: String(v.number) };
-        const first = numbers.repeated(placeKey(place), row);
-        if (first !== undefined)
-          problems.push({ column: 'number', message: message('IMPORT_SAME_ROW', lang, { row: first }) });
-        return problems;
-      },
-      onBatch: async (rows, progress) => {
-        const now = isoNow(tx.clock);
-        const records = rows.map((r) => {
-          const v = r.values;
-          const regionCode = grids.get(String(v.grid)) as string;
-          const estate = v.estate === null ? null : (estateOf(String(v.estate), regionCode) as Estate);
-          const record: Omit<BuildingRow, 'id'> = {
-            region_code: regionCode,
-            estate_id: estate?.id ?? null,
-            number: String(v.number),
-            kind: (v.kind as string | null) ?? 'residential',
-            floors: v.floors as number | null,
-            units: v.units as number | null,
-            elevators: v.elevators as number | null,
-            address: v.address as string | null,
-            lat: v.lat as number | null,
-            lng: v.lng as number | null,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-          };
-          return { row: r.row, record, estateName: estate?.name ?? null };
-        });
+  return importAllOrNothing(ctx, file, columns, lang, {
+    check: (v, row) => {
+      const problems: ImportFieldProblem<Key>[] = problemsOf(lang, { lat: 'lat', lng: 'lng' }, () =>
+        checkCoordinates(v.lat as number | null, v.lng as number | null),
+      );
+      const grid = grids.get(String(v.grid));
+      if (!grid) return [...problems, { column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) }];
+      const estate = v.estate === null ? null : estateOf(String(v.estate), grid);
+      if (estate && 'error' in estate) return [...problems, { column: 'estate', message: estate.error }];
+      const place = { estateId: estate?.id ?? null, regionCode: grid, number: String(v.number) };
+      const first = numbers.repeated(placeKey(place), row);
+      if (first !== undefined)
+        problems.push({ column: 'number', message: message('IMPORT_SAME_ROW', lang, { row: first }) });
+      return problems;
+    },
+    batch: async (tx, rows) => {
+      const now = isoNow(tx.clock);
+      const records = rows.map((r) => {
+        const v = r.values;
+        const regionCode = grids.get(String(v.grid)) as string;
+        const estate = v.estate === null ? null : (estateOf(String(v.estate), regionCode) as Estate);
+        const record: Omit<BuildingRow, 'id'> = {
+          region_code: regionCode,
+          estate_id: estate?.id ?? null,
+          number: String(v.number),
+          kind: (v.kind as string | null) ?? 'residential',
+          floors: v.floors as number | null,
+          units: v.units as number | null,
+          elevators: v.elevators as number | null,
+          address: v.address as string | null,
+          lat: v.lat as number | null,
+          lng: v.lng as number | null,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        };
+        return { row: r.row, record, estateName: estate?.name ?? null };
+      });
 
-        // One number per estate (or grid, outside estates): the lock is the one a single create
-        // takes, so that a clerk adding the same building meanwhile waits for this import to end.
-        const places = records.map((r) => ({
-          estateId: r.record.estate_id,
-          regionCode: r.record.region_code,
-          number: r.record.number,
-        }));
-        for (const key of [...new Set(places.map(buildingPlaceLock))].filter((k) => !locked.has(k)).sort()) {
-          await lockKey(tx.db, key);
-          locked.add(key);
-        }
-        const numbered = [...new Set(places.map((p) => p.number))];
-        const estateIds = [...new Set(places.flatMap((p) => (p.estateId === null ? [] : [p.estateId])))];
-        const looseGrids = [...new Set(places.flatMap((p) => (p.estateId === null ? [p.regionCode] : [])))];
-        const existing = await tx.db
-          .selectFrom('buildings')
-          .select(['estate_id', 'region_code', 'number'])
-          .where('number', 'in', numbered)
-          .where('deleted_at', 'is', null)
-          .where((eb) =>
-            eb.or([
-              ...(estateIds.length ? [eb('estate_id', 'in', estateIds)] : []),
-              ...(looseGrids.length
-                ? [eb.and([eb('estate_id', 'is', null), eb('region_code', 'in', looseGrids)])]
-                : []),
-            ]),
-          )
-          .execute();
-        const taken = new Set(
-          existing.map((b) =>
-            placeKey({ estateId: b.estate_id, regionCode: b.region_code, number: b.number }),
-          ),
-        );
-        const problems = records.flatMap((r, i) =>
-          taken.has(placeKey(places[i] as BuildingPlace))
-            ? [{ row: r.row, column: 'number' as const, message: message('BUILDING_EXISTS', lang) }]
-            : [],
-        );
-        // After the first problem nothing more is written (it will all roll back); checking goes on.
-        if (problems.length > 0 || progress.problems > 0) return problems;
-        const inserted = await tx.db
-          .insertInto('buildings')
-          .values(records.map((r) => r.record))
-          .returningAll()
-          .execute();
-        const estateNames = new Map(records.map((r) => [r.record.estate_id, r.estateName]));
-        await auditMany(
-          tx,
-          actor,
-          inserted.map((b) => ({
-            action: 'building.import',
-            entity: 'building',
-            entityId: b.id,
-            regionCode: b.region_code,
-            after: {
-              id: b.id,
+      // One number per estate (or grid, outside estates): the lock is the one a single create
+      // takes, so that a clerk adding the same building meanwhile waits for this import to end.
+      const places = records.map((r) => ({
+        estateId: r.record.estate_id,
+        regionCode: r.record.region_code,
+        number: r.record.number,
+      }));
+      for (const key of [...new Set(places.map(buildingPlaceLock))].filter((k) => !locked.has(k)).sort()) {
+        await lockKey(tx.db, key);
+        locked.add(key);
+      }
+      const numbered = [...new Set(places.map((p) => p.number))];
+      const estateIds = [...new Set(places.flatMap((p) => (p.estateId === null ? [] : [p.estateId])))];
+      const looseGrids = [...new Set(places.flatMap((p) => (p.estateId === null ? [p.regionCode] : [])))];
+      const existing = await tx.db
+        .selectFrom('buildings')
+        .select(['estate_id', 'region_code', 'number'])
+        .where('number', 'in', numbered)
+        .where('deleted_at', 'is', null)
+        .where((eb) =>
+          eb.or([
+            ...(estateIds.length ? [eb('estate_id', 'in', estateIds)] : []),
+            ...(looseGrids.length
+              ? [eb.and([eb('estate_id', 'is', null), eb('region_code', 'in', looseGrids)])]
+              : []),
+          ]),
+        )
+        .execute();
+      const taken = new Set(
+        existing.map((b) => placeKey({ estateId: b.estate_id, regionCode: b.region_code, number: b.number })),
+      );
+      const problems = records.flatMap((r, i) =>
+        taken.has(placeKey(places[i] as BuildingPlace))
+          ? [{ row: r.row, column: 'number' as const, message: message('BUILDING_EXISTS', lang) }]
+          : [],
+      );
+      return {
+        problems,
+        write: async () => {
+          const inserted = await tx.db
+            .insertInto('buildings')
+            .values(records.map((r) => r.record))
+            .returningAll()
+            .execute();
+          const estateNames = new Map(records.map((r) => [r.record.estate_id, r.estateName]));
+          await auditMany(
+            tx,
+            actor,
+            inserted.map((b) => ({
+              action: 'building.import',
+              entity: 'building',
+              entityId: b.id,
               regionCode: b.region_code,
-              estateId: b.estate_id,
-              estateName: estateNames.get(b.estate_id) ?? null,
-              number: b.number,
-              kind: b.kind,
-              floors: b.floors,
-              units: b.units,
-              elevators: b.elevators,
-              address: b.address,
-              lat: b.lat,
-              lng: b.lng,
-            },
-          })),
-        );
-        return [];
-      },
-    });
-    if (result.problems.length > 0 || result.truncated > 0) throw importProblemsError(result);
-    return { imported: result.rows };
+              after: {
+                id: b.id,
+                regionCode: b.region_code,
+                estateId: b.estate_id,
+                estateName: estateNames.get(b.estate_id) ?? null,
+                number: b.number,
+                kind: b.kind,
+                floors: b.floors,
+                units: b.units,
+                elevators: b.elevators,
+                address: b.address,
+                lat: b.lat,
+                lng: b.lng,
+              },
+            })),
+          );
+        },
+      };
+    },
   });
 }

@@ -2,14 +2,12 @@ import type { Readable } from 'node:stream';
 import type { HouseRow } from '../../db/registry-types.js';
 import { auditMany } from '../../platform/audit/audit.js';
 import { isoNow } from '../../platform/clock.js';
-import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
+import type { Actor, AppContext } from '../../platform/context.js';
 import { type Lang, message } from '../../platform/i18n.js';
 import {
   type ImportColumn,
   type ImportFieldProblem,
-  importMessages,
-  importProblemsError,
-  readImport,
+  importAllOrNothing,
 } from '../../platform/xlsx-import.js';
 import {
   buildingsNumbered,
@@ -105,129 +103,126 @@ export async function importHouses(ctx: AppContext, actor: Actor, file: Readable
   const rooms = firstRows();
   const locked = new Set<number>();
 
-  return inTransaction(ctx, async (tx) => {
-    const result = await readImport(file, columns, {
-      messages: importMessages(lang),
-      check: (v) =>
-        v.grid !== null && !grids.get(String(v.grid))
-          ? [{ column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) }]
-          : [],
-      onBatch: async (rows, progress) => {
-        const found = await buildingsNumbered(
-          tx,
-          actor.scope,
-          rows.map((r) => String(r.values.building)),
+  return importAllOrNothing(ctx, file, columns, lang, {
+    check: (v) =>
+      v.grid !== null && !grids.get(String(v.grid))
+        ? [{ column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) }]
+        : [],
+    batch: async (tx, rows) => {
+      const found = await buildingsNumbered(
+        tx,
+        actor.scope,
+        rows.map((r) => String(r.values.building)),
+      );
+      const problems: (ImportFieldProblem<Key> & { row: number })[] = [];
+      const now = isoNow(tx.clock);
+      const planned: { row: number; record: Omit<HouseRow, 'id'>; building: NumberedBuilding }[] = [];
+      for (const r of rows) {
+        const v = r.values;
+        const picked = pickBuilding(
+          found,
+          {
+            number: String(v.building),
+            estate: v.estate as string | null,
+            grid: v.grid === null ? null : (grids.get(String(v.grid)) as string),
+          },
+          lang,
         );
-        const problems: (ImportFieldProblem<Key> & { row: number })[] = [];
-        const now = isoNow(tx.clock);
-        const planned: { row: number; record: Omit<HouseRow, 'id'>; building: NumberedBuilding }[] = [];
-        for (const r of rows) {
-          const v = r.values;
-          const picked = pickBuilding(
-            found,
-            {
-              number: String(v.building),
-              estate: v.estate as string | null,
-              grid: v.grid === null ? null : (grids.get(String(v.grid)) as string),
-            },
-            lang,
-          );
-          if ('error' in picked) {
-            problems.push({ row: r.row, column: 'building', message: picked.error });
-            continue;
-          }
-          const { building } = picked;
-          const unit = v.unit as string | null;
-          const room = String(v.room);
-          const first = rooms.repeated(roomKey(building.id, unit, room), r.row);
-          if (first !== undefined) {
-            problems.push({
-              row: r.row,
-              column: 'room',
-              message: message('IMPORT_SAME_ROW', lang, { row: first }),
-            });
-            continue;
-          }
-          planned.push({
+        if ('error' in picked) {
+          problems.push({ row: r.row, column: 'building', message: picked.error });
+          continue;
+        }
+        const { building } = picked;
+        const unit = v.unit as string | null;
+        const room = String(v.room);
+        const first = rooms.repeated(roomKey(building.id, unit, room), r.row);
+        if (first !== undefined) {
+          problems.push({
             row: r.row,
-            building,
-            record: {
-              region_code: building.region_code,
-              building_id: building.id,
-              unit,
-              floor: v.floor as number | null,
-              room,
-              area: v.area as number | null,
-              use: (v.use as string | null) ?? 'residential',
-              created_at: now,
-              updated_at: now,
-              deleted_at: null,
-            },
+            column: 'room',
+            message: message('IMPORT_SAME_ROW', lang, { row: first }),
           });
+          continue;
         }
+        planned.push({
+          row: r.row,
+          building,
+          record: {
+            region_code: building.region_code,
+            building_id: building.id,
+            unit,
+            floor: v.floor as number | null,
+            room,
+            area: v.area as number | null,
+            use: (v.use as string | null) ?? 'residential',
+            created_at: now,
+            updated_at: now,
+            deleted_at: null,
+          },
+        });
+      }
 
-        // A room is one per unit of a building: the same lock as a single create, then one query.
-        const buildingIds = [...new Set(planned.map((p) => p.building.id))];
-        for (const id of buildingIds.filter((id) => !locked.has(id)).sort((a, b) => a - b)) {
-          await lockKey(tx.db, `building-rooms:${id}`);
-          locked.add(id);
-        }
-        const taken = new Set<string>();
-        if (planned.length > 0) {
-          const existing = await tx.db
-            .selectFrom('houses')
-            .select(['building_id', 'unit', 'room'])
-            .where('building_id', 'in', buildingIds)
-            .where('room', 'in', [...new Set(planned.map((p) => p.record.room))])
-            .where('deleted_at', 'is', null)
-            .execute();
-          for (const h of existing) taken.add(roomKey(h.building_id, h.unit, h.room));
-        }
-        for (const p of planned) {
-          if (taken.has(roomKey(p.building.id, p.record.unit, p.record.room)))
-            problems.push({ row: p.row, column: 'room', message: message('HOUSE_EXISTS', lang) });
-        }
-        // After the first problem nothing more is written (it will all roll back); checking goes on.
-        if (problems.length > 0 || progress.problems > 0) return problems;
-        const inserted = await tx.db
-          .insertInto('houses')
-          .values(planned.map((p) => p.record))
-          .returningAll()
+      // A room is one per unit of a building: the same lock as a single create, then one query.
+      const buildingIds = [...new Set(planned.map((p) => p.building.id))];
+      for (const id of buildingIds.filter((id) => !locked.has(id)).sort((a, b) => a - b)) {
+        await lockKey(tx.db, `building-rooms:${id}`);
+        locked.add(id);
+      }
+      const taken = new Set<string>();
+      if (planned.length > 0) {
+        const existing = await tx.db
+          .selectFrom('houses')
+          .select(['building_id', 'unit', 'room'])
+          .where('building_id', 'in', buildingIds)
+          .where('room', 'in', [...new Set(planned.map((p) => p.record.room))])
+          .where('deleted_at', 'is', null)
           .execute();
-        const buildings = new Map(planned.map((p) => [p.building.id, p.building]));
-        await auditMany(
-          tx,
-          actor,
-          inserted.map((h) => {
-            const building = buildings.get(h.building_id);
-            return {
-              action: 'house.import',
-              entity: 'house',
-              entityId: h.id,
-              regionCode: h.region_code,
-              after: {
-                id: h.id,
+        for (const h of existing) taken.add(roomKey(h.building_id, h.unit, h.room));
+      }
+      for (const p of planned) {
+        if (taken.has(roomKey(p.building.id, p.record.unit, p.record.room)))
+          problems.push({ row: p.row, column: 'room', message: message('HOUSE_EXISTS', lang) });
+      }
+      return {
+        problems,
+        write: async () => {
+          const inserted = await tx.db
+            .insertInto('houses')
+            .values(planned.map((p) => p.record))
+            .returningAll()
+            .execute();
+          const buildings = new Map(planned.map((p) => [p.building.id, p.building]));
+          await auditMany(
+            tx,
+            actor,
+            inserted.map((h) => {
+              const building = buildings.get(h.building_id);
+              return {
+                action: 'house.import',
+                entity: 'house',
+                entityId: h.id,
                 regionCode: h.region_code,
-                buildingId: h.building_id,
-                unit: h.unit,
-                floor: h.floor,
-                room: h.room,
-                area: h.area,
-                use: h.use,
-                address: formatAddress({
-                  estateName: building?.estate_name,
-                  buildingNumber: building?.number,
+                after: {
+                  id: h.id,
+                  regionCode: h.region_code,
+                  buildingId: h.building_id,
                   unit: h.unit,
+                  floor: h.floor,
                   room: h.room,
-                }),
-              },
-            };
-          }),
-        );
-        return [];
-      },
-    });
-    if (result.problems.length > 0 || result.truncated > 0) throw importProblemsError(result);
-    return { imported: result.rows };
+                  area: h.area,
+                  use: h.use,
+                  address: formatAddress({
+                    estateName: building?.estate_name,
+                    buildingNumber: building?.number,
+                    unit: h.unit,
+                    room: h.room,
+                  }),
+                },
+              };
+            }),
+          );
+        },
+      };
+    },
   });
 }

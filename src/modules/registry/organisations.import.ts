@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { OrganisationRow } from '../../db/registry-types.js';
 import { auditMany } from '../../platform/audit/audit.js';
 import { isoNow } from '../../platform/clock.js';
-import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
+import type { Actor, AppContext } from '../../platform/context.js';
 import { type Lang, message } from '../../platform/i18n.js';
 import { parseCreditCode } from '../../platform/identifiers/credit-code.js';
 import { parseMobile } from '../../platform/identifiers/phone.js';
@@ -10,9 +10,7 @@ import { maskPhone } from '../../platform/pii.js';
 import {
   type ImportColumn,
   type ImportFieldProblem,
-  importMessages,
-  importProblemsError,
-  readImport,
+  importAllOrNothing,
 } from '../../platform/xlsx-import.js';
 import {
   buildingsNumbered,
@@ -112,118 +110,113 @@ export async function importOrganisations(ctx: AppContext, actor: Actor, file: R
   const codes = firstRows();
   const locked = new Set<string>();
 
-  return inTransaction(ctx, async (tx) => {
-    const result = await readImport(file, columns, {
-      messages: importMessages(lang),
-      check: (v, row) => {
-        const problems: ImportFieldProblem<Key>[] = [];
-        if (!grids.get(String(v.grid)))
-          problems.push({ column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) });
-        const first = v.creditCode === null ? undefined : codes.repeated(String(v.creditCode), row);
-        if (first !== undefined)
-          problems.push({ column: 'creditCode', message: message('IMPORT_SAME_ROW', lang, { row: first }) });
-        return problems;
-      },
-      onBatch: async (rows, progress) => {
-        const found = await buildingsNumbered(
-          tx,
-          actor.scope,
-          rows.flatMap((r) => (r.values.building === null ? [] : [String(r.values.building)])),
-        );
-        // A credit code names one legal entity anywhere, as for a single create (and its lock).
-        const batchCodes = [
-          ...new Set(
-            rows.flatMap((r) => (r.values.creditCode === null ? [] : [String(r.values.creditCode)])),
-          ),
-        ];
-        for (const code of batchCodes.filter((c) => !locked.has(c)).sort()) {
-          await lockKey(tx.db, `credit-code:${code}`);
-          locked.add(code);
-        }
-        const registered = new Set(
-          batchCodes.length === 0
-            ? []
-            : (
-                await tx.db
-                  .selectFrom('organisations')
-                  .select('credit_code')
-                  .where('credit_code', 'in', batchCodes)
-                  .where('deleted_at', 'is', null)
-                  .execute()
-              ).map((o) => o.credit_code),
-        );
+  return importAllOrNothing(ctx, file, columns, lang, {
+    check: (v, row) => {
+      const problems: ImportFieldProblem<Key>[] = [];
+      if (!grids.get(String(v.grid)))
+        problems.push({ column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) });
+      const first = v.creditCode === null ? undefined : codes.repeated(String(v.creditCode), row);
+      if (first !== undefined)
+        problems.push({ column: 'creditCode', message: message('IMPORT_SAME_ROW', lang, { row: first }) });
+      return problems;
+    },
+    batch: async (tx, rows) => {
+      const found = await buildingsNumbered(
+        tx,
+        actor.scope,
+        rows.flatMap((r) => (r.values.building === null ? [] : [String(r.values.building)])),
+      );
+      // A credit code names one legal entity anywhere, as for a single create (and its lock).
+      const batchCodes = [
+        ...new Set(rows.flatMap((r) => (r.values.creditCode === null ? [] : [String(r.values.creditCode)]))),
+      ];
+      for (const code of batchCodes.filter((c) => !locked.has(c)).sort()) {
+        await lockKey(tx.db, `credit-code:${code}`);
+        locked.add(code);
+      }
+      const registered = new Set(
+        batchCodes.length === 0
+          ? []
+          : (
+              await tx.db
+                .selectFrom('organisations')
+                .select('credit_code')
+                .where('credit_code', 'in', batchCodes)
+                .where('deleted_at', 'is', null)
+                .execute()
+            ).map((o) => o.credit_code),
+      );
 
-        const problems: (ImportFieldProblem<Key> & { row: number })[] = [];
-        const records: Omit<OrganisationRow, 'id'>[] = [];
-        const now = isoNow(tx.clock);
-        for (const r of rows) {
-          const v = r.values;
-          const regionCode = grids.get(String(v.grid)) as string;
-          const creditCode = v.creditCode as string | null;
-          if (creditCode !== null && registered.has(creditCode))
-            problems.push({
-              row: r.row,
-              column: 'creditCode',
-              message: message('DUPLICATE_ORGANISATION', lang),
-            });
-          let buildingId: number | null = null;
-          if (v.building !== null) {
-            const picked = pickBuilding(
-              found,
-              { number: String(v.building), estate: v.estate as string | null, grid: regionCode },
-              lang,
-            );
-            if ('error' in picked) problems.push({ row: r.row, column: 'building', message: picked.error });
-            else buildingId = picked.building.id;
-          }
-          const phone = v.contactPhone as string | null;
-          records.push({
-            region_code: regionCode,
-            kind: String(v.kind),
-            name: String(v.name),
-            credit_code: creditCode,
-            category: v.category as string | null,
-            contact_name: v.contactName as string | null,
-            contact_phone_enc: phone === null ? null : tx.pii.encrypt(phone),
-            address: v.address as string | null,
-            building_id: buildingId,
-            lat: null,
-            lng: null,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
+      const problems: (ImportFieldProblem<Key> & { row: number })[] = [];
+      const records: Omit<OrganisationRow, 'id'>[] = [];
+      const now = isoNow(tx.clock);
+      for (const r of rows) {
+        const v = r.values;
+        const regionCode = grids.get(String(v.grid)) as string;
+        const creditCode = v.creditCode as string | null;
+        if (creditCode !== null && registered.has(creditCode))
+          problems.push({
+            row: r.row,
+            column: 'creditCode',
+            message: message('DUPLICATE_ORGANISATION', lang),
           });
+        let buildingId: number | null = null;
+        if (v.building !== null) {
+          const picked = pickBuilding(
+            found,
+            { number: String(v.building), estate: v.estate as string | null, grid: regionCode },
+            lang,
+          );
+          if ('error' in picked) problems.push({ row: r.row, column: 'building', message: picked.error });
+          else buildingId = picked.building.id;
         }
-        // After the first problem nothing more is written (it will all roll back); checking goes on.
-        if (problems.length > 0 || progress.problems > 0) return problems;
-        const inserted = await tx.db.insertInto('organisations').values(records).returningAll().execute();
-        await auditMany(
-          tx,
-          actor,
-          inserted.map((o) => ({
-            action: 'organisation.import',
-            entity: 'organisation',
-            entityId: o.id,
-            regionCode: o.region_code,
-            after: {
-              id: o.id,
+        const phone = v.contactPhone as string | null;
+        records.push({
+          region_code: regionCode,
+          kind: String(v.kind),
+          name: String(v.name),
+          credit_code: creditCode,
+          category: v.category as string | null,
+          contact_name: v.contactName as string | null,
+          contact_phone_enc: phone === null ? null : tx.pii.encrypt(phone),
+          address: v.address as string | null,
+          building_id: buildingId,
+          lat: null,
+          lng: null,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        });
+      }
+      return {
+        problems,
+        write: async () => {
+          const inserted = await tx.db.insertInto('organisations').values(records).returningAll().execute();
+          await auditMany(
+            tx,
+            actor,
+            inserted.map((o) => ({
+              action: 'organisation.import',
+              entity: 'organisation',
+              entityId: o.id,
               regionCode: o.region_code,
-              kind: o.kind,
-              name: o.name,
-              creditCode: o.credit_code,
-              category: o.category,
-              contactName: o.contact_name,
-              contactPhone:
-                o.contact_phone_enc === null ? null : maskPhone(tx.pii.decrypt(o.contact_phone_enc)),
-              address: o.address,
-              buildingId: o.building_id,
-            },
-          })),
-        );
-        return [];
-      },
-    });
-    if (result.problems.length > 0 || result.truncated > 0) throw importProblemsError(result);
-    return { imported: result.rows };
+              after: {
+                id: o.id,
+                regionCode: o.region_code,
+                kind: o.kind,
+                name: o.name,
+                creditCode: o.credit_code,
+                category: o.category,
+                contactName: o.contact_name,
+                contactPhone:
+                  o.contact_phone_enc === null ? null : maskPhone(tx.pii.decrypt(o.contact_phone_enc)),
+                address: o.address,
+                buildingId: o.building_id,
+              },
+            })),
+          );
+        },
+      };
+    },
   });
 }

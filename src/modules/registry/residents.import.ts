@@ -2,20 +2,14 @@ import type { Readable } from 'node:stream';
 import type { NewResident } from '../../db/registry-types.js';
 import { auditMany } from '../../platform/audit/audit.js';
 import { dateInShanghai, isoNow } from '../../platform/clock.js';
-import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
+import type { Actor, AppContext } from '../../platform/context.js';
 import { addMessages, type Lang, message } from '../../platform/i18n.js';
 import { parseIdNumber } from '../../platform/identifiers/id-number.js';
 import { parseMobile } from '../../platform/identifiers/phone.js';
 import { maskIdNumber, maskPhone } from '../../platform/pii.js';
 import { nameSearchKeys } from '../../platform/pinyin.js';
 import { whereInScope } from '../../platform/scope.js';
-import {
-  type ImportColumn,
-  type ImportRow,
-  importMessages,
-  importProblemsError,
-  readImport,
-} from '../../platform/xlsx-import.js';
+import { type ImportColumn, type ImportRow, importAllOrNothing } from '../../platform/xlsx-import.js';
 import { date, gridsInScope, labelsOf, oneOf, text } from './import-cells.js';
 import { HUKOU, POLITICAL, RELATIONS, RESIDENT_STATUS } from './registry.vocabulary.js';
 
@@ -190,69 +184,62 @@ export async function importResidents(ctx: AppContext, actor: Actor, file: Reada
   const today = dateInShanghai(ctx.clock.now());
   const columns = residentColumns(lang, today);
   const grids = await gridsInScope(ctx, actor.scope);
-  return inTransaction(ctx, async (tx) => {
-    const seen = new Map<string, number>();
-    const result = await readImport(file, columns, {
-      messages: importMessages(lang),
-      check: (values, row) => {
-        const problems: { column?: Key; message: string }[] = [];
-        const grid = grids.get(String(values.grid));
-        if (!grid) problems.push({ column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) });
-        const facts = values.idNumber as Facts;
-        if (values.birthDate !== null && values.birthDate !== facts.birthDate)
-          problems.push({ column: 'birthDate', message: message('IMPORT_BIRTH_DATE_MISMATCH', lang) });
-        if ((values.building === null) !== (values.room === null))
-          problems.push({ column: 'room', message: message('IMPORT_ADDRESS_INCOMPLETE', lang) });
-        const index = tx.pii.blindIndex(facts.idNumber);
-        const first = seen.get(index);
-        if (first !== undefined)
-          problems.push({ column: 'idNumber', message: message('IMPORT_SAME_PERSON', lang, { row: first }) });
-        else seen.set(index, row);
-        return problems;
-      },
-      onBatch: async (rows, progress) => {
-        const indexes = rows.map((r) => tx.pii.blindIndex((r.values.idNumber as Facts).idNumber));
-        const [existing, houses] = await Promise.all([
-          tx.db
-            .selectFrom('residents')
-            .select('id_number_index')
-            .where('id_number_index', 'in', indexes)
-            .execute(),
-          housesFor(tx, actor.scope, rows),
-        ]);
-        const registered = new Set(existing.map((e) => e.id_number_index));
-        const problems: { row: number; column?: Key; message: string }[] = [];
-        const records: NewResident[] = [];
-        const masked = new Map<string, object>();
-        rows.forEach((r, i) => {
-          const v = r.values;
-          const regionCode = grids.get(String(v.grid)) as string;
-          if (registered.has(indexes[i] as string))
-            problems.push({ row: r.row, column: 'idNumber', message: message('IMPORT_PERSON_EXISTS', lang) });
-          let houseId: number | null = null;
-          if (v.building !== null) {
-            houseId = houses.get(addressKey(regionCode, v.estate, v.building, v.unit, v.room)) ?? null;
-            if (houseId === null)
-              problems.push({ row: r.row, column: 'room', message: message('IMPORT_HOUSE_UNKNOWN', lang) });
-          }
-          const record = residentRecord(tx, v, regionCode, houseId, indexes[i] as string);
-          records.push(record);
-          masked.set(record.id_number_index, {
-            name: record.name,
-            idNumber: maskIdNumber((v.idNumber as Facts).idNumber),
-            phone: v.phone === null ? null : maskPhone(String(v.phone)),
-            regionCode,
-            hukou: record.hukou,
-            status: record.status,
-          });
+  const seen = new Map<string, number>();
+  return importAllOrNothing(ctx, file, columns, lang, {
+    check: (values, row) => {
+      const problems: { column?: Key; message: string }[] = [];
+      const grid = grids.get(String(values.grid));
+      if (!grid) problems.push({ column: 'grid', message: message('IMPORT_GRID_UNKNOWN', lang) });
+      const facts = values.idNumber as Facts;
+      if (values.birthDate !== null && values.birthDate !== facts.birthDate)
+        problems.push({ column: 'birthDate', message: message('IMPORT_BIRTH_DATE_MISMATCH', lang) });
+      if ((values.building === null) !== (values.room === null))
+        problems.push({ column: 'room', message: message('IMPORT_ADDRESS_INCOMPLETE', lang) });
+      const index = ctx.pii.blindIndex(facts.idNumber);
+      const first = seen.get(index);
+      if (first !== undefined)
+        problems.push({ column: 'idNumber', message: message('IMPORT_SAME_PERSON', lang, { row: first }) });
+      else seen.set(index, row);
+      return problems;
+    },
+    batch: async (tx, rows) => {
+      const indexes = rows.map((r) => tx.pii.blindIndex((r.values.idNumber as Facts).idNumber));
+      const [existing, houses] = await Promise.all([
+        tx.db
+          .selectFrom('residents')
+          .select('id_number_index')
+          .where('id_number_index', 'in', indexes)
+          .execute(),
+        housesFor(tx, actor.scope, rows),
+      ]);
+      const registered = new Set(existing.map((e) => e.id_number_index));
+      const problems: { row: number; column?: Key; message: string }[] = [];
+      const records: NewResident[] = [];
+      const masked = new Map<string, object>();
+      rows.forEach((r, i) => {
+        const v = r.values;
+        const regionCode = grids.get(String(v.grid)) as string;
+        if (registered.has(indexes[i] as string))
+          problems.push({ row: r.row, column: 'idNumber', message: message('IMPORT_PERSON_EXISTS', lang) });
+        let houseId: number | null = null;
+        if (v.building !== null) {
+          houseId = houses.get(addressKey(regionCode, v.estate, v.building, v.unit, v.room)) ?? null;
+          if (houseId === null)
+            problems.push({ row: r.row, column: 'room', message: message('IMPORT_HOUSE_UNKNOWN', lang) });
+        }
+        const record = residentRecord(tx, v, regionCode, houseId, indexes[i] as string);
+        records.push(record);
+        masked.set(record.id_number_index, {
+          name: record.name,
+          idNumber: maskIdNumber((v.idNumber as Facts).idNumber),
+          phone: v.phone === null ? null : maskPhone(String(v.phone)),
+          regionCode,
+          hukou: record.hukou,
+          status: record.status,
         });
-        // After the first problem nothing more is written (it will all roll back); checking goes on.
-        if (problems.length === 0 && progress.problems === 0) await insertAll(tx, actor, records, masked);
-        return problems;
-      },
-    });
-    if (result.problems.length > 0 || result.truncated > 0) throw importProblemsError(result);
-    return { imported: result.rows };
+      });
+      return { problems, write: () => insertAll(tx, actor, records, masked) };
+    },
   });
 }
 
