@@ -54,9 +54,10 @@ export interface ImportMessages {
 export interface ImportOptions<K extends string> {
   /**
    * Receives the valid rows in order, at most `batchSize` at a time, one batch at a time, while
-   * the file is still being read (the next batch is read while this one is written). It may return problems of its own (a duplicate in the database, say). Rows keep
-   * coming after the first problem so that every problem is reported; `problems` says how many
-   * there are so far, so a caller can stop writing and only keep checking.
+   * the file is still being read (the next batch is read while this one is written). It may
+   * return problems of its own (a duplicate in the database, say). Rows keep coming after the
+   * first problem so that every problem is reported; `problems` says how many there are so far,
+   * so a caller can stop writing and only keep checking.
    */
   onBatch: (
     rows: ImportRow<K>[],
@@ -369,7 +370,7 @@ export async function readImport<K extends string>(
   return result;
 }
 
-/** What an import does with a batch of valid rows: its problems that need the database, and how to write it. */
+/** A batch of valid rows as an import sees it: the problems only the database shows, and how to write it. */
 export interface ImportBatch<K extends string> {
   problems: readonly (ImportFieldProblem<K> & { row: number })[];
   write: () => Promise<unknown>;
