@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { fieldVisitsRoutes } from './modules/fieldvisits/fieldvisits.routes.js';
 import { mapRoutes } from './modules/map/map.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
@@ -48,6 +49,7 @@ const modules = [
   registryFilesRoutes,
   mapRoutes,
   notificationsRoutes,
+  fieldVisitsRoutes,
 ];
 
 /** `logStream`: where the log goes instead of stdout (tests read it to prove what it leaves out). */

@@ -1,11 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FieldVisitTables } from './fieldvisit-types.js';
 import type { RegistryTables } from './registry-types.js';
 
 /**
  * The database as Kysely sees it. Instants and dates are ISO strings and booleans are 0/1
  * integers in both dialects, so that rows read the same from SQLite and PostgreSQL.
  */
-export interface DB extends RegistryTables {
+export interface DB extends RegistryTables, FieldVisitTables {
   regions: RegionTable;
   users: UserTable;
   sessions: SessionTable;

@@ -4,6 +4,7 @@ import { hashPassword } from '../../platform/auth/passwords.js';
 import { isoNow } from '../../platform/clock.js';
 import { type AppContext, inTransaction } from '../../platform/context.js';
 import type { Role } from '../../platform/roles.js';
+import { seedFieldVisitsDemo } from './fieldvisits-demo.js';
 import { seedRegistryDemo } from './registry-demo.js';
 
 /**
@@ -103,6 +104,7 @@ export async function seedDemo(
         })),
       )
       .execute();
+    await seedFieldVisitsDemo(tx);
     if (options.registry !== false) await seedRegistryDemo(tx);
   });
   return true;

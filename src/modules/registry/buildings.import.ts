@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { lockKey } from '../../db/locks.js';
 import type { BuildingRow } from '../../db/registry-types.js';
 import { auditMany } from '../../platform/audit/audit.js';
 import { isoNow } from '../../platform/clock.js';
@@ -21,7 +22,7 @@ import {
   problemsOf,
   text,
 } from './import-cells.js';
-import { type BuildingPlace, buildingPlaceLock, lockKey } from './places.repository.js';
+import { type BuildingPlace, buildingPlaceLock } from './places.repository.js';
 import { checkCoordinates } from './places.service.js';
 import { BUILDING_KINDS } from './registry.vocabulary.js';
 

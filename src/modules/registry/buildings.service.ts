@@ -1,3 +1,4 @@
+import { lockKey } from '../../db/locks.js';
 import { isoNow } from '../../platform/clock.js';
 import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
 import { conflict, invalidField } from '../../platform/errors.js';
@@ -32,7 +33,7 @@ async function checkEstate(ctx: AppContext, actor: Actor, estateId: number, regi
  * and people find the building by it.
  */
 async function checkNumberFree(ctx: AppContext, place: repo.BuildingPlace, exceptId?: number) {
-  await repo.lockKey(ctx.db, repo.buildingPlaceLock(place));
+  await lockKey(ctx.db, repo.buildingPlaceLock(place));
   if (await repo.findBuildingNumbered(ctx.db, place, exceptId)) throw conflict('BUILDING_EXISTS');
 }
 

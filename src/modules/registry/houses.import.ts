@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { lockKey } from '../../db/locks.js';
 import type { HouseRow } from '../../db/registry-types.js';
 import { auditMany } from '../../platform/audit/audit.js';
 import { isoNow } from '../../platform/clock.js';
@@ -23,7 +24,6 @@ import {
   text,
 } from './import-cells.js';
 import { formatAddress } from './places.present.js';
-import { lockKey } from './places.repository.js';
 // Loads the places' messages (HOUSE_EXISTS) the import reports in the services' words.
 import './places.service.js';
 import { HOUSE_USES } from './registry.vocabulary.js';

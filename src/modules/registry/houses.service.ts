@@ -1,3 +1,4 @@
+import { lockKey } from '../../db/locks.js';
 import { dateInShanghai, isoNow } from '../../platform/clock.js';
 import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
 import { conflict, invalidField } from '../../platform/errors.js';
@@ -54,7 +55,7 @@ export async function getHouse(ctx: AppContext, actor: Actor, id: number) {
 
 /** A room is one per unit of a building among live houses. */
 async function checkRoom(ctx: AppContext, room: repo.Room, exceptId?: number) {
-  await repo.lockKey(ctx.db, `building-rooms:${room.buildingId}`);
+  await lockKey(ctx.db, `building-rooms:${room.buildingId}`);
   if (await repo.findRoom(ctx.db, room, exceptId)) throw conflict('HOUSE_EXISTS');
 }
 

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { lockKey } from '../../db/locks.js';
 import type { OrganisationRow } from '../../db/registry-types.js';
 import { auditMany } from '../../platform/audit/audit.js';
 import { isoNow } from '../../platform/clock.js';
@@ -23,7 +24,6 @@ import {
   pickBuilding,
   text,
 } from './import-cells.js';
-import { lockKey } from './places.repository.js';
 // Loads the organisations' messages (CREDIT_CODE_*, DUPLICATE_ORGANISATION) the import reports.
 import './organisations.service.js';
 import { ORGANISATION_KINDS } from './registry.vocabulary.js';

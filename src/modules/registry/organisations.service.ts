@@ -1,3 +1,4 @@
+import { lockKey } from '../../db/locks.js';
 import { audit } from '../../platform/audit/audit.js';
 import { isoNow } from '../../platform/clock.js';
 import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
@@ -14,7 +15,6 @@ import type {
   OrganisationView,
   UpdateOrganisationBody,
 } from './organisations.schemas.js';
-import { lockKey } from './places.repository.js';
 import { checkCoordinates, requireBuilding, requireRegion } from './places.service.js';
 import type { OrganisationKind } from './registry.vocabulary.js';
 

@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { BuildingRow, EstateRow, HouseholdRow, HouseRow, ResidentRow } from '../../db/registry-types.js';
 import type { DB } from '../../db/types.js';
 import { type PageRequest, paginate } from '../../platform/pagination.js';
@@ -49,16 +49,6 @@ function narrowed<D, TB extends keyof D, O>(
   const scope = narrowScope(callerScope, regionCode);
   const scoped = whereInScope(query, column, scope ?? callerScope);
   return scope === null ? scoped.where(sql<boolean>`1 = 0`) : scoped;
-}
-
-/**
- * Serialises writers of one key (a building's rooms, a credit code) until the transaction ends,
- * so that two clerks cannot both pass a uniqueness check. SQLite runs one transaction at a time
- * on its single connection already; PostgreSQL takes a transaction-scoped advisory lock.
- */
-export async function lockKey(db: Kysely<DB>, key: string): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
 }
 
 // ---- estates

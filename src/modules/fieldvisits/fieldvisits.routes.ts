@@ -1,0 +1,133 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { actorOfRequest, requirePermission } from '../../platform/auth/guards.js';
+import { langOf } from '../../platform/i18n.js';
+import { ErrorResponse, Id } from '../../platform/schemas.js';
+import { fieldVisitsPolicy } from './fieldvisits.policy.js';
+import {
+  FiledVisit,
+  FileVisitBody,
+  LoadQuery,
+  LoadTable,
+  ReviewBody,
+  UnitView,
+  VisitListQuery,
+  VisitPage,
+  VisitView,
+} from './fieldvisits.schemas.js';
+import { fileVisit, listUnits } from './fieldvisits.service.js';
+import { cancelVisit, getVisit, listVisits, monthLoad, reviewVisit } from './filed-visits.service.js';
+
+const IdParams = Type.Object({ id: Id });
+
+const tags = ['field-visits'];
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+
+/** 调研报备: research visits filed before they happen. */
+export async function fieldVisitsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { ctx } = fastify;
+
+  app.get(
+    '/api/field-visits/units',
+    {
+      schema: { tags, response: { 200: Type.Object({ items: Type.Array(UnitView) }), ...errors } },
+      preHandler: requirePermission(fieldVisitsPolicy, 'read'),
+    },
+    async () => ({ items: await listUnits(ctx) }),
+  );
+
+  app.post(
+    '/api/field-visits',
+    {
+      schema: {
+        tags,
+        summary: 'file a research visit before it starts; judged by the rules, flagged ones go to review',
+        body: FileVisitBody,
+        response: { 201: FiledVisit, ...errors, 422: ErrorResponse },
+      },
+      preHandler: requirePermission(fieldVisitsPolicy, 'file'),
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await fileVisit(
+            ctx,
+            actorOfRequest(request),
+            request.body,
+            langOf(request.headers['accept-language']),
+          ),
+        ),
+  );
+
+  const read = requirePermission(fieldVisitsPolicy, 'read');
+
+  app.get(
+    '/api/field-visits',
+    {
+      schema: { tags, querystring: VisitListQuery, response: { 200: VisitPage, ...errors } },
+      preHandler: read,
+    },
+    async (request) =>
+      listVisits(ctx, actorOfRequest(request), request.query, langOf(request.headers['accept-language'])),
+  );
+
+  app.get(
+    '/api/field-visits/load',
+    {
+      schema: {
+        tags,
+        summary: "each county's live filings in a month, green or yellow",
+        querystring: LoadQuery,
+        response: { 200: LoadTable, ...errors },
+      },
+      preHandler: read,
+    },
+    async (request) => monthLoad(ctx, actorOfRequest(request), request.query.month),
+  );
+
+  app.get(
+    '/api/field-visits/:id',
+    { schema: { tags, params: IdParams, response: { 200: VisitView, ...errors } }, preHandler: read },
+    async (request) =>
+      getVisit(ctx, actorOfRequest(request), request.params.id, langOf(request.headers['accept-language'])),
+  );
+
+  app.post(
+    '/api/field-visits/:id/cancel',
+    {
+      schema: { tags, params: IdParams, response: { 200: VisitView, ...errors, 409: ErrorResponse } },
+      preHandler: requirePermission(fieldVisitsPolicy, 'file'),
+    },
+    async (request) =>
+      cancelVisit(
+        ctx,
+        actorOfRequest(request),
+        request.params.id,
+        langOf(request.headers['accept-language']),
+      ),
+  );
+
+  app.post(
+    '/api/field-visits/:id/review',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: ReviewBody,
+        response: { 200: VisitView, ...errors, 409: ErrorResponse },
+      },
+      preHandler: requirePermission(fieldVisitsPolicy, 'review'),
+    },
+    async (request) =>
+      reviewVisit(
+        ctx,
+        actorOfRequest(request),
+        request.params.id,
+        request.body,
+        langOf(request.headers['accept-language']),
+      ),
+  );
+}

@@ -1,0 +1,151 @@
+import { type Static, Type } from 'typebox';
+import { DateString, Id, PageQuery, pageOf, StringEnum, Text } from '../../platform/schemas.js';
+
+export const VISIT_STATUSES = [
+  'filed',
+  'pending_review',
+  'approved',
+  'rejected',
+  'join_suggested',
+  'cancelled',
+] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+const CountyCode = Type.String({ pattern: '^\\d{6}$', description: 'a county-level division code' });
+
+export const VisitStop = Type.Object({
+  countyCode: CountyCode,
+  /** A village, school or company within the county. */
+  site: Type.Optional(Text(60)),
+});
+
+export const VisitMember = Type.Object({ name: Text(40), post: Type.Optional(Text(60)) });
+
+export const FileVisitBody = Type.Object({
+  unitId: Id,
+  departmentId: Type.Optional(Id),
+  leaderName: Type.Optional(Text(40)),
+  leaderLevel: Type.Optional(Text(40)),
+  topic: Text(100),
+  purpose: Type.Optional(Text(500)),
+  startDate: DateString,
+  endDate: DateString,
+  stops: Type.Array(VisitStop, { minItems: 1, maxItems: 20 }),
+  headcount: Type.Integer({ minimum: 1, maximum: 500 }),
+  members: Type.Optional(Type.Array(VisitMember, { maxItems: 500 })),
+  /** What is asked of the locality: kept minimal (no welcome ceremony, no reports to prepare). */
+  asks: Type.Optional(Text(500)),
+  /** 情况说明: required once a county's month is over the line. */
+  explanation: Type.Optional(Text(1000)),
+  urgent: Type.Optional(Type.Boolean()),
+  urgentReason: Type.Optional(Text(500)),
+});
+export type FileVisitBody = Static<typeof FileVisitBody>;
+
+export const WARNING_CODES = [
+  'UNIT_COUNTY_2W',
+  'UNIT_COUNTY_YEAR',
+  'HEADCOUNT',
+  'COUNTY_MONTH_LOAD',
+  'URGENT',
+] as const;
+
+export const VisitWarning = Type.Object({
+  code: StringEnum(WARNING_CODES),
+  level: StringEnum(['warning', 'yellow'] as const),
+  message: Type.String(),
+  countyCode: Type.Union([Type.String(), Type.Null()]),
+});
+export type VisitWarning = Static<typeof VisitWarning>;
+
+export const FiledVisit = Type.Object({
+  id: Type.Integer(),
+  status: StringEnum(VISIT_STATUSES),
+  warnings: Type.Array(VisitWarning),
+});
+export type FiledVisit = Static<typeof FiledVisit>;
+
+export const UnitView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  kind: StringEnum(['provincial', 'prefecture'] as const),
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  departments: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+});
+export type UnitView = Static<typeof UnitView>;
+
+export const VisitView = Type.Object({
+  id: Type.Integer(),
+  unitId: Type.Integer(),
+  unitName: Type.String(),
+  departmentName: Type.Union([Type.String(), Type.Null()]),
+  leaderName: Type.Union([Type.String(), Type.Null()]),
+  leaderLevel: Type.Union([Type.String(), Type.Null()]),
+  topic: Type.String(),
+  purpose: Type.Union([Type.String(), Type.Null()]),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  stops: Type.Array(
+    Type.Object({
+      countyCode: Type.String(),
+      countyName: Type.String(),
+      site: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  headcount: Type.Integer(),
+  asks: Type.Union([Type.String(), Type.Null()]),
+  explanation: Type.Union([Type.String(), Type.Null()]),
+  urgent: Type.Boolean(),
+  urgentReason: Type.Union([Type.String(), Type.Null()]),
+  status: StringEnum(VISIT_STATUSES),
+  warnings: Type.Array(VisitWarning),
+  filedByName: Type.String(),
+  createdAt: Type.String(),
+  cancelledAt: Type.Union([Type.String(), Type.Null()]),
+  review: Type.Union([
+    Type.Object({
+      decision: StringEnum(['approve', 'reject', 'suggest_join'] as const),
+      comment: Type.Union([Type.String(), Type.Null()]),
+      reviewedByName: Type.String(),
+      reviewedAt: Type.String(),
+      joinVisitId: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+});
+export type VisitView = Static<typeof VisitView>;
+
+export const VisitPage = pageOf(VisitView);
+
+const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+
+export const VisitListQuery = Type.Object({
+  countyCode: Type.Optional(CountyCode),
+  unitId: Type.Optional(Id),
+  month: Type.Optional(Month),
+  status: Type.Optional(StringEnum(VISIT_STATUSES)),
+  ...PageQuery,
+});
+export type VisitListQuery = Static<typeof VisitListQuery>;
+
+export const ReviewBody = Type.Object({
+  decision: StringEnum(['approve', 'reject', 'suggest_join'] as const),
+  comment: Type.Optional(Text(500)),
+  /** With suggest_join: the other unit's visit to join (联合调研). */
+  joinVisitId: Type.Optional(Id),
+});
+export type ReviewBody = Static<typeof ReviewBody>;
+
+export const LoadQuery = Type.Object({ month: Month });
+export const CountyLoad = Type.Object({
+  countyCode: Type.String(),
+  countyName: Type.String(),
+  count: Type.Integer(),
+  level: StringEnum(['green', 'yellow'] as const),
+});
+export const LoadTable = Type.Object({
+  month: Type.String(),
+  max: Type.Integer(),
+  items: Type.Array(CountyLoad),
+});
+export type LoadTable = Static<typeof LoadTable>;
