@@ -78,6 +78,7 @@ export class TestClient {
   post = (url: string, body?: unknown) =>
     this.request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) });
   patch = (url: string, body: unknown) => this.request({ method: 'PATCH', url, payload: body as object });
+  put = (url: string, body: unknown) => this.request({ method: 'PUT', url, payload: body as object });
 
   async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
     const response = await this.post('/api/auth/login', { username, password });

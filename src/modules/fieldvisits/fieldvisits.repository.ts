@@ -45,7 +45,11 @@ export const counties = (db: Kysely<DB>, codes: string[]) =>
     .where('level', '=', 'county')
     .execute();
 
-const live = (db: Kysely<DB>) => db.selectFrom('field_visit_counties').where('live', '=', 1);
+/** Live filings' county rows, leaving out the filing being edited. */
+const live = (db: Kysely<DB>, exceptId?: number) => {
+  const q = db.selectFrom('field_visit_counties').where('live', '=', 1);
+  return exceptId === undefined ? q : q.where('visit_id', '!=', exceptId);
+};
 
 /** Start dates of a unit's live filings to a county between two dates (inclusive). */
 export async function unitStartsBetween(
@@ -54,8 +58,9 @@ export async function unitStartsBetween(
   county: string,
   from: string,
   to: string,
+  exceptId?: number,
 ) {
-  const rows = await live(db)
+  const rows = await live(db, exceptId)
     .select('start_date')
     .where('unit_id', '=', unitId)
     .where('county_code', '=', county)
@@ -71,8 +76,9 @@ export async function countUnitCounty(
   county: string,
   from: string,
   to: string,
+  exceptId?: number,
 ) {
-  const row = await live(db)
+  const row = await live(db, exceptId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('unit_id', '=', unitId)
     .where('county_code', '=', county)
@@ -82,8 +88,14 @@ export async function countUnitCounty(
   return Number(row.n);
 }
 
-export async function countCounty(db: Kysely<DB>, county: string, from: string, to: string) {
-  const row = await live(db)
+export async function countCounty(
+  db: Kysely<DB>,
+  county: string,
+  from: string,
+  to: string,
+  exceptId?: number,
+) {
+  const row = await live(db, exceptId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('county_code', '=', county)
     .where('start_date', '>=', from)
@@ -154,6 +166,29 @@ export const visitCounties = (db: Kysely<DB>, id: number) =>
 
 export async function updateVisit(db: Kysely<DB>, id: number, changes: Updateable<FieldVisitTable>) {
   await db.updateTable('field_visits').set(changes).where('id', '=', id).execute();
+}
+
+/** An edited filing counts where and when it now goes. */
+export async function recount(
+  db: Kysely<DB>,
+  id: number,
+  unitId: number,
+  startDate: string,
+  countyCodes: string[],
+) {
+  await db.deleteFrom('field_visit_counties').where('visit_id', '=', id).execute();
+  await db
+    .insertInto('field_visit_counties')
+    .values(
+      countyCodes.map((county_code) => ({
+        visit_id: id,
+        county_code,
+        unit_id: unitId,
+        start_date: startDate,
+        live: 1,
+      })),
+    )
+    .execute();
 }
 
 /** A cancelled filing counts for nothing. */

@@ -11,13 +11,17 @@ import {
   LoadQuery,
   LoadTable,
   ReviewBody,
+  ReviseVisitBody,
+  ThresholdsBody,
+  ThresholdsView,
   UnitView,
   VisitListQuery,
   VisitPage,
   VisitView,
 } from './fieldvisits.schemas.js';
-import { fileVisit, listUnits } from './fieldvisits.service.js';
+import { fileVisit, listUnits, reviseVisit } from './fieldvisits.service.js';
 import { cancelVisit, getVisit, listVisits, monthLoad, reviewVisit } from './filed-visits.service.js';
+import { getThresholds, setThresholds } from './thresholds.service.js';
 
 const IdParams = Type.Object({ id: Id });
 
@@ -75,6 +79,26 @@ export async function fieldVisitsRoutes(fastify: FastifyInstance) {
   );
 
   app.get(
+    '/api/field-visits/thresholds',
+    { schema: { tags, response: { 200: ThresholdsView, ...errors } }, preHandler: read },
+    async () => getThresholds(ctx),
+  );
+
+  app.put(
+    '/api/field-visits/thresholds',
+    {
+      schema: {
+        tags,
+        summary: "the rules' figures: a new version, for filings made from now on",
+        body: ThresholdsBody,
+        response: { 200: ThresholdsView, ...errors },
+      },
+      preHandler: requirePermission(fieldVisitsPolicy, 'review'),
+    },
+    async (request) => setThresholds(ctx, actorOfRequest(request), request.body),
+  );
+
+  app.get(
     '/api/field-visits/load',
     {
       schema: {
@@ -93,6 +117,28 @@ export async function fieldVisitsRoutes(fastify: FastifyInstance) {
     { schema: { tags, params: IdParams, response: { 200: VisitView, ...errors } }, preHandler: read },
     async (request) =>
       getVisit(ctx, actorOfRequest(request), request.params.id, langOf(request.headers['accept-language'])),
+  );
+
+  app.patch(
+    '/api/field-visits/:id',
+    {
+      schema: {
+        tags,
+        summary: 'change a filing before the visit starts; it is judged again',
+        params: IdParams,
+        body: ReviseVisitBody,
+        response: { 200: FiledVisit, ...errors, 409: ErrorResponse, 422: ErrorResponse },
+      },
+      preHandler: requirePermission(fieldVisitsPolicy, 'file'),
+    },
+    async (request) =>
+      reviseVisit(
+        ctx,
+        actorOfRequest(request),
+        request.params.id,
+        request.body,
+        langOf(request.headers['accept-language']),
+      ),
   );
 
   app.post(

@@ -42,6 +42,23 @@ export const FileVisitBody = Type.Object({
 });
 export type FileVisitBody = Static<typeof FileVisitBody>;
 
+/** A change to a filing: absent keeps a value, null clears an optional one. */
+export const ReviseVisitBody = Type.Object({
+  departmentId: Type.Optional(Type.Union([Id, Type.Null()])),
+  leaderName: Type.Optional(Type.Union([Text(40), Type.Null()])),
+  leaderLevel: Type.Optional(Type.Union([Text(40), Type.Null()])),
+  topic: Type.Optional(Text(100)),
+  purpose: Type.Optional(Type.Union([Text(500), Type.Null()])),
+  startDate: Type.Optional(DateString),
+  endDate: Type.Optional(DateString),
+  stops: Type.Optional(Type.Array(VisitStop, { minItems: 1, maxItems: 20 })),
+  headcount: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  members: Type.Optional(Type.Array(VisitMember, { maxItems: 500 })),
+  asks: Type.Optional(Type.Union([Text(500), Type.Null()])),
+  explanation: Type.Optional(Type.Union([Text(1000), Type.Null()])),
+});
+export type ReviseVisitBody = Static<typeof ReviseVisitBody>;
+
 export const WARNING_CODES = [
   'UNIT_COUNTY_2W',
   'UNIT_COUNTY_YEAR',
@@ -149,3 +166,22 @@ export const LoadTable = Type.Object({
   items: Type.Array(CountyLoad),
 });
 export type LoadTable = Static<typeof LoadTable>;
+
+/** The rules' figures, as the reviewer sets them; each change is a new version. */
+export const ThresholdsBody = Type.Object({
+  unitCountyWindowDays: Type.Integer({ minimum: 1, maximum: 92 }),
+  unitCountyWindowCount: Type.Integer({ minimum: 2, maximum: 100 }),
+  unitCountyYearCount: Type.Integer({ minimum: 2, maximum: 366 }),
+  headcountMax: Type.Integer({ minimum: 1, maximum: 500 }),
+  countyMonthMax: Type.Integer({ minimum: 1, maximum: 1000 }),
+  resultDueDays: Type.Integer({ minimum: 1, maximum: 90 }),
+});
+export type ThresholdsBody = Static<typeof ThresholdsBody>;
+
+export const ThresholdsView = Type.Object({
+  ...ThresholdsBody.properties,
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  createdByName: Type.String(),
+});
+export type ThresholdsView = Static<typeof ThresholdsView>;

@@ -1,20 +1,14 @@
-import type { FvThresholdsRow } from '../../db/fieldvisit-types.js';
 import { lockKey } from '../../db/locks.js';
 import { audit } from '../../platform/audit/audit.js';
 import { dateInShanghai, isoNow } from '../../platform/clock.js';
 import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
-import { forbidden, invalidField, refused } from '../../platform/errors.js';
-import { addMessages, type Lang, message } from '../../platform/i18n.js';
+import { conflict, forbidden, invalidField, notFound, refused } from '../../platform/errors.js';
+import { addMessages, type Lang } from '../../platform/i18n.js';
 import * as repo from './fieldvisits.repository.js';
-import type { FiledVisit, FileVisitBody, UnitView, VisitWarning } from './fieldvisits.schemas.js';
-import {
-  type CountyHistory,
-  DEFAULT_THRESHOLDS,
-  judgeFiling,
-  type RuleWarning,
-  type Thresholds,
-  windowAround,
-} from './rules.js';
+import type { FiledVisit, FileVisitBody, ReviseVisitBody, UnitView } from './fieldvisits.schemas.js';
+import { type CountyHistory, judgeFiling, monthOf, windowAround } from './rules.js';
+import { currentThresholds, thresholdsOf } from './thresholds.service.js';
+import { presentWarning, type StoredWarning } from './warnings.js';
 
 addMessages({
   LATE_FILING: {
@@ -30,58 +24,8 @@ addMessages({
   FV_DEPARTMENT_UNKNOWN: { zh: '该单位没有这个内设机构', en: 'The unit has no such department' },
   FV_UNIT_UNKNOWN: { zh: '没有这个报备单位', en: 'No such unit' },
   FV_URGENT_REASON: { zh: '紧急调研请说明理由', en: 'Give the reason of the urgency' },
-  FV_WARN_UNIT_COUNTY_2W: {
-    zh: '本单位 {days} 天内第 {count} 次到{county}调研',
-    en: "Your unit's visit no. {count} to {county} within {days} days",
-  },
-  FV_WARN_UNIT_COUNTY_YEAR: {
-    zh: '本单位{year}年第 {count} 次到{county}调研',
-    en: "Your unit's visit no. {count} to {county} in {year}",
-  },
-  FV_WARN_HEADCOUNT: { zh: '调研人数 {count} 人，超过 {max} 人', en: '{count} people, more than {max}' },
-  FV_WARN_COUNTY_MONTH_LOAD: {
-    zh: '{county}{month}已有 {count} 批调研（含本次），超过 {max} 批',
-    en: '{county} has {count} visiting groups in {month} with this one, more than {max}',
-  },
-  FV_WARN_URGENT: {
-    zh: '开始日期前未报备，按紧急调研报备：{reason}',
-    en: 'Filed on or after its start date as urgent: {reason}',
-  },
 });
 
-export const thresholdsOf = (row: FvThresholdsRow): Thresholds => ({
-  unitCountyWindowDays: row.unit_county_window_days,
-  unitCountyWindowCount: row.unit_county_window_count,
-  unitCountyYearCount: row.unit_county_year_count,
-  headcountMax: row.headcount_max,
-  countyMonthMax: row.county_month_max,
-});
-
-/** Days after a visit's end by which its result is due, until the reviewer sets another. */
-export const DEFAULT_RESULT_DUE_DAYS = 7;
-
-/** The thresholds new filings are judged by; the seed's figures until the reviewer sets others. */
-export async function currentThresholds(ctx: AppContext): Promise<FvThresholdsRow> {
-  const latest = await repo.latestThresholds(ctx.db);
-  if (latest) return latest;
-  const t = DEFAULT_THRESHOLDS;
-  await ctx.db
-    .insertInto('fv_thresholds')
-    .values({
-      unit_county_window_days: t.unitCountyWindowDays,
-      unit_county_window_count: t.unitCountyWindowCount,
-      unit_county_year_count: t.unitCountyYearCount,
-      headcount_max: t.headcountMax,
-      county_month_max: t.countyMonthMax,
-      result_due_days: DEFAULT_RESULT_DUE_DAYS,
-      created_at: isoNow(ctx.clock),
-      created_by_name: 'system',
-    })
-    .execute();
-  return (await repo.latestThresholds(ctx.db)) as FvThresholdsRow;
-}
-
-export const monthOf = (date: string) => date.slice(0, 7);
 const monthEnd = (date: string) => `${monthOf(date)}-31`;
 
 /** The narrowest region holding every county: for the audit log's region filter. */
@@ -93,37 +37,93 @@ function commonRegion(codes: string[]): string {
   return '';
 }
 
-/** A warning as stored with the filing: by code, rendered in the reader's language when shown. */
-export type StoredWarning = Omit<RuleWarning, 'code'> & { code: VisitWarning['code'] };
-
-export function presentWarning(
-  w: StoredWarning,
-  about: { counties: Map<string, string>; thresholds: Thresholds; startDate: string; reason: string },
-  lang: Lang,
-): VisitWarning {
-  const t = about.thresholds;
-  const params = {
-    county: w.countyCode === null ? '' : (about.counties.get(w.countyCode) ?? w.countyCode),
-    count: w.count,
-    days: t.unitCountyWindowDays,
-    year: about.startDate.slice(0, 4),
-    month: monthOf(about.startDate),
-    max: w.code === 'HEADCOUNT' ? t.headcountMax : t.countyMonthMax,
-    reason: about.reason,
-  };
-  return {
-    code: w.code,
-    level: w.level,
-    countyCode: w.countyCode,
-    message: message(`FV_WARN_${w.code}`, lang, params),
-  };
+/** What the rules look at in a filing, as filed or as it would be after an edit. */
+interface Judged {
+  startDate: string;
+  endDate: string;
+  headcount: number;
+  stops: FileVisitBody['stops'];
+  explanation?: string | null | undefined;
+  urgent?: boolean | undefined;
+  urgentReason?: string | null | undefined;
 }
 
 /**
- * 报备: files a research visit before it happens, judged by the current thresholds. A county's
- * month over the line needs an explanation (422 otherwise, nothing stored); any warning sends
- * the filing to review. Counts and insert run in one transaction, under a lock per county and
- * month, so two filings cannot both take a county's last place of a month.
+ * Judges a filing by the current thresholds, inside the caller's transaction and under a lock
+ * per county and month, so two filings cannot both take a county's last place of a month. Throws
+ * what refuses it (lateness, an unknown county, a county's month over the line without an
+ * explanation); answers its warnings and the status they give. `exceptId`: the filing being
+ * edited, which does not count against itself.
+ */
+async function judge(tx: AppContext, unitId: number, v: Judged, lang: Lang, exceptId?: number) {
+  if (v.endDate < v.startDate) throw invalidField('/endDate', 'FV_END_BEFORE_START');
+  const late = v.startDate <= dateInShanghai(tx.clock.now());
+  if (late && !v.urgent) throw refused('LATE_FILING');
+  if (v.urgent && !v.urgentReason) throw invalidField('/urgentReason', 'FV_URGENT_REASON');
+
+  // Each county counts once, however many stops the filing makes there.
+  const codes = [...new Set(v.stops.map((s) => s.countyCode))];
+  const known = new Map((await repo.counties(tx.db, codes)).map((c) => [c.code, c.name]));
+  v.stops.forEach((s, i) => {
+    if (!known.has(s.countyCode)) throw invalidField(`/stops/${i}/countyCode`, 'FV_COUNTY_UNKNOWN');
+  });
+
+  const version = await currentThresholds(tx);
+  const t = thresholdsOf(version);
+  const start = v.startDate;
+  const year = start.slice(0, 4);
+  const around = windowAround(start, t);
+  const histories: CountyHistory[] = [];
+  for (const county of [...codes].sort()) {
+    await lockKey(tx.db, `fv-county-month:${county}:${monthOf(start)}`);
+    await lockKey(tx.db, `fv-unit-county:${unitId}:${county}`);
+    histories.push({
+      countyCode: county,
+      unitStartsNear: await repo.unitStartsBetween(tx.db, unitId, county, around.from, around.to, exceptId),
+      unitYear: await repo.countUnitCounty(tx.db, unitId, county, `${year}-01-01`, `${year}-12-31`, exceptId),
+      countyMonth: await repo.countCounty(tx.db, county, `${monthOf(start)}-01`, monthEnd(start), exceptId),
+    });
+  }
+  const judged = judgeFiling({ startDate: start, headcount: v.headcount }, histories, t);
+  const overloaded = judged.find((w) => w.code === 'COUNTY_MONTH_LOAD');
+  if (overloaded && !v.explanation)
+    throw refused('EXPLANATION_REQUIRED', {
+      county: known.get(overloaded.countyCode ?? '') ?? '',
+      month: monthOf(start),
+      count: overloaded.count,
+      max: t.countyMonthMax,
+    });
+
+  // Filing on or after the start date, as urgent, is itself flagged for review.
+  const raised: StoredWarning[] = late
+    ? [...judged, { code: 'URGENT', level: 'warning', countyCode: null, count: 0 }]
+    : judged;
+  const warnings = raised.map((w) =>
+    presentWarning(
+      w,
+      { counties: known, thresholds: t, startDate: start, reason: v.urgentReason ?? '' },
+      lang,
+    ),
+  );
+  const status: 'pending_review' | 'filed' = warnings.length > 0 ? 'pending_review' : 'filed';
+  return { codes, version, raised, warnings, status };
+}
+
+/** The unit the caller files for, which must be the one named; 403 otherwise. */
+async function ownUnit(tx: AppContext, actor: Actor, unitId: number) {
+  const unit = await repo.findUnit(tx.db, unitId);
+  if (!unit) throw invalidField('/unitId', 'FV_UNIT_UNKNOWN');
+  const reporter = actor.id === null ? undefined : await repo.reporterUnit(tx.db, actor.id);
+  if (reporter?.unit_id !== unit.id) throw forbidden();
+  return unit;
+}
+
+const stopsJson = (stops: FileVisitBody['stops']) =>
+  JSON.stringify(stops.map((s) => ({ countyCode: s.countyCode, site: s.site ?? null })));
+
+/**
+ * 报备: files a research visit before it happens. A county's month over the line needs an
+ * explanation (422 otherwise, nothing stored); any warning sends the filing to review.
  */
 export function fileVisit(
   ctx: AppContext,
@@ -132,64 +132,10 @@ export function fileVisit(
   lang: Lang,
 ): Promise<FiledVisit> {
   return inTransaction(ctx, async (tx) => {
-    const unit = await repo.findUnit(tx.db, input.unitId);
-    if (!unit) throw invalidField('/unitId', 'FV_UNIT_UNKNOWN');
-    const reporter = actor.id === null ? undefined : await repo.reporterUnit(tx.db, actor.id);
-    if (reporter?.unit_id !== unit.id) throw forbidden();
+    const unit = await ownUnit(tx, actor, input.unitId);
     if (input.departmentId !== undefined && !(await repo.findDepartment(tx.db, unit.id, input.departmentId)))
       throw invalidField('/departmentId', 'FV_DEPARTMENT_UNKNOWN');
-    if (input.endDate < input.startDate) throw invalidField('/endDate', 'FV_END_BEFORE_START');
-    const today = dateInShanghai(tx.clock.now());
-    const late = input.startDate <= today;
-    if (late && !input.urgent) throw refused('LATE_FILING');
-    if (input.urgent && !input.urgentReason) throw invalidField('/urgentReason', 'FV_URGENT_REASON');
-
-    // Each county counts once, however many stops the filing makes there.
-    const codes = [...new Set(input.stops.map((s) => s.countyCode))];
-    const known = new Map((await repo.counties(tx.db, codes)).map((c) => [c.code, c.name]));
-    input.stops.forEach((s, i) => {
-      if (!known.has(s.countyCode)) throw invalidField(`/stops/${i}/countyCode`, 'FV_COUNTY_UNKNOWN');
-    });
-
-    const version = await currentThresholds(tx);
-    const t = thresholdsOf(version);
-    const start = input.startDate;
-    const year = start.slice(0, 4);
-    const around = windowAround(start, t);
-    const histories: CountyHistory[] = [];
-    for (const county of [...codes].sort()) {
-      await lockKey(tx.db, `fv-county-month:${county}:${monthOf(start)}`);
-      await lockKey(tx.db, `fv-unit-county:${unit.id}:${county}`);
-      histories.push({
-        countyCode: county,
-        unitStartsNear: await repo.unitStartsBetween(tx.db, unit.id, county, around.from, around.to),
-        unitYear: await repo.countUnitCounty(tx.db, unit.id, county, `${year}-01-01`, `${year}-12-31`),
-        countyMonth: await repo.countCounty(tx.db, county, `${monthOf(start)}-01`, monthEnd(start)),
-      });
-    }
-    const judged = judgeFiling({ startDate: start, headcount: input.headcount }, histories, t);
-    const overloaded = judged.find((w) => w.code === 'COUNTY_MONTH_LOAD');
-    if (overloaded && !input.explanation)
-      throw refused('EXPLANATION_REQUIRED', {
-        county: known.get(overloaded.countyCode ?? '') ?? '',
-        month: monthOf(start),
-        count: overloaded.count,
-        max: t.countyMonthMax,
-      });
-
-    // Filing on or after the start date, as urgent, is itself flagged for review.
-    const raised: StoredWarning[] = late
-      ? [...judged, { code: 'URGENT', level: 'warning', countyCode: null, count: 0 }]
-      : judged;
-    const warnings = raised.map((w) =>
-      presentWarning(
-        w,
-        { counties: known, thresholds: t, startDate: start, reason: input.urgentReason ?? '' },
-        lang,
-      ),
-    );
-
-    const status = warnings.length > 0 ? 'pending_review' : 'filed';
+    const { codes, version, raised, warnings, status } = await judge(tx, unit.id, input, lang);
     const now = isoNow(tx.clock);
     const id = await repo.insertVisit(
       tx.db,
@@ -200,9 +146,9 @@ export function fileVisit(
         leader_level: input.leaderLevel ?? null,
         topic: input.topic.trim(),
         purpose: input.purpose ?? null,
-        start_date: start,
+        start_date: input.startDate,
         end_date: input.endDate,
-        stops: JSON.stringify(input.stops.map((s) => ({ countyCode: s.countyCode, site: s.site ?? null }))),
+        stops: stopsJson(input.stops),
         headcount: input.headcount,
         members: JSON.stringify(input.members ?? []),
         asks: input.asks ?? null,
@@ -229,7 +175,7 @@ export function fileVisit(
         id,
         unitId: unit.id,
         topic: input.topic,
-        startDate: start,
+        startDate: input.startDate,
         endDate: input.endDate,
         counties: codes,
         headcount: input.headcount,
@@ -240,6 +186,88 @@ export function fileVisit(
     return { id, status, warnings };
   });
 }
+
+/**
+ * 修改: the unit changes its filing before the visit starts (after a review sent it back, say).
+ * It is judged again as a new filing would be, not counting against itself; with warnings it
+ * goes (back) to review, without them it is filed, whatever was decided before.
+ */
+export function reviseVisit(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: ReviseVisitBody,
+  lang: Lang,
+): Promise<FiledVisit> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await repo.findVisit(tx.db, id);
+    const reporter = actor.id === null ? undefined : await repo.reporterUnit(tx.db, actor.id);
+    if (!before || reporter?.unit_id !== before.unit_id) throw notFound();
+    if (before.status === 'cancelled') throw conflict('VISIT_CANCELLED');
+    if (before.start_date <= dateInShanghai(tx.clock.now())) throw conflict('VISIT_STARTED');
+    if (input.departmentId && !(await repo.findDepartment(tx.db, Number(before.unit_id), input.departmentId)))
+      throw invalidField('/departmentId', 'FV_DEPARTMENT_UNKNOWN');
+    const next = {
+      startDate: input.startDate ?? before.start_date,
+      endDate: input.endDate ?? before.end_date,
+      headcount: input.headcount ?? before.headcount,
+      stops: input.stops ?? (JSON.parse(before.stops) as FileVisitBody['stops']),
+      explanation: merged(input.explanation, before.explanation),
+    };
+    const { codes, version, raised, warnings, status } = await judge(
+      tx,
+      Number(before.unit_id),
+      next,
+      lang,
+      id,
+    );
+    await repo.updateVisit(tx.db, id, {
+      department_id: merged(input.departmentId, before.department_id),
+      leader_name: merged(input.leaderName, before.leader_name),
+      leader_level: merged(input.leaderLevel, before.leader_level),
+      topic: input.topic?.trim() ?? before.topic,
+      purpose: merged(input.purpose, before.purpose),
+      start_date: next.startDate,
+      end_date: next.endDate,
+      stops: stopsJson(next.stops),
+      headcount: next.headcount,
+      members: input.members ? JSON.stringify(input.members) : before.members,
+      asks: merged(input.asks, before.asks),
+      explanation: next.explanation,
+      status,
+      thresholds_id: version.id,
+      warnings: JSON.stringify(raised),
+      updated_at: isoNow(tx.clock),
+    });
+    await repo.recount(tx.db, id, Number(before.unit_id), next.startDate, codes);
+    await audit(tx, actor, {
+      action: 'field_visit.revise',
+      entity: 'field_visit',
+      entityId: id,
+      regionCode: commonRegion(codes),
+      before: {
+        startDate: before.start_date,
+        endDate: before.end_date,
+        headcount: before.headcount,
+        stops: JSON.parse(before.stops),
+        status: before.status,
+      },
+      after: {
+        startDate: next.startDate,
+        endDate: next.endDate,
+        headcount: next.headcount,
+        stops: next.stops,
+        status,
+        warnings: warnings.map((w) => w.code),
+      },
+    });
+    return { id, status, warnings };
+  });
+}
+
+/** A PATCH field: absent keeps the value, null clears it. */
+const merged = <T>(value: T | null | undefined, current: T | null): T | null =>
+  value === undefined ? current : value;
 
 /** The filing units with their departments (for the filing form and the admin). */
 export async function listUnits(ctx: AppContext): Promise<UnitView[]> {

@@ -236,21 +236,27 @@ describeEachDatabase('field visits: filing and its rules', (env) => {
     expect(Number(counted.n)).toBe(30);
   });
 
-  it('judges new filings by changed thresholds, and keeps the version each filing was judged by', async () => {
+  it('judges new filings by thresholds the reviewer changes; each filing keeps its version', async () => {
     const start = inMonth(today(), 9, 5);
     const first = await file({ startDate: start, endDate: start, headcount: 8 });
     expect(codes(first)).toEqual([]);
-    const db = env().ctx.db;
-    const current = await db
-      .selectFrom('fv_thresholds')
-      .selectAll()
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    const { id: _id, ...figures } = current;
-    await db
-      .insertInto('fv_thresholds')
-      .values({ ...figures, headcount_max: 6, created_by_name: '审核员' })
-      .execute();
+    const reviewer = await env().login('reviewer');
+    const current = (await reviewer.get('/api/field-visits/thresholds')).json();
+    expect(current).toMatchObject({ headcountMax: 10, countyMonthMax: 30, unitCountyWindowDays: 14 });
+    const { version: _v, createdAt: _c, createdByName: _n, ...figures } = current;
+    expect(
+      (await reporter.put('/api/field-visits/thresholds', { ...figures, headcountMax: 6 })).statusCode,
+    ).toBe(403);
+    expect(
+      (await reviewer.put('/api/field-visits/thresholds', { ...figures, headcountMax: 0 })).statusCode,
+    ).toBe(400);
+    const stricter = await reviewer.put('/api/field-visits/thresholds', { ...figures, headcountMax: 6 });
+    expect(stricter.statusCode, stricter.body).toBe(200);
+    expect(stricter.json()).toMatchObject({
+      headcountMax: 6,
+      version: current.version + 1,
+      createdByName: '省委社会工作部 审核员',
+    });
     const second = await file({
       startDate: start,
       endDate: start,
@@ -258,19 +264,19 @@ describeEachDatabase('field visits: filing and its rules', (env) => {
       stops: [{ countyCode: counties[1] }],
     });
     expect(codes(second)).toEqual(['HEADCOUNT']);
-    const versions = await db
-      .selectFrom('field_visits')
-      .select(['id', 'thresholds_id', 'status'])
-      .where('id', 'in', [first.json().id, second.json().id])
-      .orderBy('id')
-      .execute();
-    expect(versions.map((v) => v.status)).toEqual(['filed', 'pending_review']);
-    expect(Number(versions[1]?.thresholds_id)).toBeGreaterThan(Number(versions[0]?.thresholds_id));
-    // Back to the figures before, as a reviewer would: a newer version.
-    await db
-      .insertInto('fv_thresholds')
-      .values({ ...figures, created_by_name: '审核员' })
-      .execute();
+    // The first filing is not judged again: still filed, by the version it was filed under.
+    const views = await Promise.all(
+      [first, second].map(async (r) => (await reviewer.get(`/api/field-visits/${r.json().id}`)).json()),
+    );
+    expect(views.map((v) => [v.status, v.warnings.length])).toEqual([
+      ['filed', 0],
+      ['pending_review', 1],
+    ]);
+    expect(views[1].warnings[0].message).toBe('调研人数 8 人，超过 6 人');
+    // Back to the figures before: a newer version again.
+    expect((await reviewer.put('/api/field-visits/thresholds', figures)).json().version).toBe(
+      current.version + 2,
+    );
   });
 
   it('lets a reporter file only for their own unit, and nobody else file', async () => {

@@ -14,13 +14,9 @@ import type {
   VisitView,
   VisitWarning,
 } from './fieldvisits.schemas.js';
-import {
-  currentThresholds,
-  presentWarning,
-  type StoredWarning,
-  thresholdsOf,
-} from './fieldvisits.service.js';
 import { loadLevel } from './rules.js';
+import { currentThresholds, thresholdsOf } from './thresholds.service.js';
+import { presentWarning, type StoredWarning } from './warnings.js';
 
 addMessages({
   VISIT_STARTED: {

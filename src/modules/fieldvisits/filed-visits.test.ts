@@ -138,4 +138,40 @@ describeEachDatabase('field visits: reading, cancelling, reviewing, the month lo
     expect(own.items.map((c: { countyCode: string }) => c.countyCode)).toEqual([CHUXIONG]);
     expect((await reviewer.get('/api/field-visits/load?month=2026-13')).statusCode).toBe(400);
   });
+
+  it('revises a filing sent back: judged again without counting itself, then filed; audited', async () => {
+    const start = addDays(today(), 60);
+    const flagged = (
+      await file({ startDate: start, endDate: start, headcount: 15, stops: [{ countyCode: '532324' }] })
+    ).json();
+    expect(flagged.status).toBe('pending_review');
+    await reviewer.post(`/api/field-visits/${flagged.id}/review`, {
+      decision: 'reject',
+      comment: '随行人员过多',
+    });
+    const before = await rowCount(env(), 'audit_log');
+    const revised = await reporter.patch(`/api/field-visits/${flagged.id}`, { headcount: 6 });
+    expect(revised.statusCode, revised.body).toBe(200);
+    // Its own earlier count is not held against it: no UNIT_COUNTY warning from itself.
+    expect(revised.json()).toEqual({ id: flagged.id, status: 'filed', warnings: [] });
+    expect(await rowCount(env(), 'audit_log')).toBe(before + 1);
+    // Moved to another county: it counts there now, and no longer in the first.
+    const moved = await reporter.patch(`/api/field-visits/${flagged.id}`, {
+      stops: [{ countyCode: '532325' }],
+    });
+    expect(moved.statusCode).toBe(200);
+    const counted = await env()
+      .ctx.db.selectFrom('field_visit_counties')
+      .select('county_code')
+      .where('visit_id', '=', flagged.id)
+      .execute();
+    expect(counted.map((c) => c.county_code)).toEqual(['532325']);
+    // Not after it starts, not for another unit's reporter, not into the past.
+    expect(
+      (
+        await reporter.patch(`/api/field-visits/${flagged.id}`, { startDate: today(), endDate: today() })
+      ).json().error.code,
+    ).toBe('LATE_FILING');
+    expect((await reviewer.patch(`/api/field-visits/${flagged.id}`, { headcount: 3 })).statusCode).toBe(403);
+  });
 });

@@ -55,6 +55,9 @@ export interface CountyHistory {
   countyMonth: number;
 }
 
+/** `YYYY-MM` of a date. */
+export const monthOf = (date: string) => date.slice(0, 7);
+
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /**
