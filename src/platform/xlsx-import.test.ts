@@ -452,7 +452,10 @@ describe('readImport', () => {
       onBatch: async (batch) =>
         batch.filter((r) => r.row === 4).map((r) => ({ row: r.row, message: '已登记' })),
     });
-    expect(rows.map((r) => r.row), JSON.stringify(result)).toEqual([2, 4]);
+    expect(
+      rows.map((r) => r.row),
+      JSON.stringify(result),
+    ).toEqual([2, 4]);
     expect(result.problems).toEqual([
       { row: 3, column: '出生日期', message: '与身份证号中的出生日期不符' },
       { row: 4, column: '', message: '已登记' },
