@@ -45,61 +45,37 @@ export const counties = (db: Kysely<DB>, codes: string[]) =>
     .where('level', '=', 'county')
     .execute();
 
-/** Live filings' county rows, leaving out the filing being edited. */
-const live = (db: Kysely<DB>, exceptId?: number) => {
-  const q = db.selectFrom('field_visit_counties').where('live', '=', 1);
-  return exceptId === undefined ? q : q.where('visit_id', '!=', exceptId);
-};
-
-/** Start dates of a unit's live filings to a county between two dates (inclusive). */
-export async function unitStartsBetween(
-  db: Kysely<DB>,
-  unitId: number,
-  county: string,
-  from: string,
-  to: string,
-  exceptId?: number,
-) {
-  const rows = await live(db, exceptId)
-    .select('start_date')
-    .where('unit_id', '=', unitId)
-    .where('county_code', '=', county)
-    .where('start_date', '>=', from)
-    .where('start_date', '<=', to)
-    .execute();
-  return rows.map((r) => r.start_date);
+/** Which live filings to count: to a county, by a unit or all, starting between two dates. */
+export interface CountyRange {
+  county: string;
+  /** Omitted: every unit's. */
+  unitId?: number;
+  from: string;
+  to: string;
+  /** The filing being edited, which does not count against itself. */
+  exceptId?: number;
 }
 
-export async function countUnitCounty(
-  db: Kysely<DB>,
-  unitId: number,
-  county: string,
-  from: string,
-  to: string,
-  exceptId?: number,
-) {
-  const row = await live(db, exceptId)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('unit_id', '=', unitId)
-    .where('county_code', '=', county)
-    .where('start_date', '>=', from)
-    .where('start_date', '<=', to)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+function liveIn(db: Kysely<DB>, r: CountyRange) {
+  let q = db
+    .selectFrom('field_visit_counties')
+    .where('live', '=', 1)
+    .where('county_code', '=', r.county)
+    .where('start_date', '>=', r.from)
+    .where('start_date', '<=', r.to);
+  if (r.unitId !== undefined) q = q.where('unit_id', '=', r.unitId);
+  if (r.exceptId !== undefined) q = q.where('visit_id', '!=', r.exceptId);
+  return q;
 }
 
-export async function countCounty(
-  db: Kysely<DB>,
-  county: string,
-  from: string,
-  to: string,
-  exceptId?: number,
-) {
-  const row = await live(db, exceptId)
+export async function startDatesIn(db: Kysely<DB>, r: CountyRange) {
+  const rows = await liveIn(db, r).select('start_date').execute();
+  return rows.map((row) => row.start_date);
+}
+
+export async function countIn(db: Kysely<DB>, r: CountyRange) {
+  const row = await liveIn(db, r)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('county_code', '=', county)
-    .where('start_date', '>=', from)
-    .where('start_date', '<=', to)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

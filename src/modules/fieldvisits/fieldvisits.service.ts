@@ -77,11 +77,17 @@ async function judge(tx: AppContext, unitId: number, v: Judged, lang: Lang, exce
   for (const county of [...codes].sort()) {
     await lockKey(tx.db, `fv-county-month:${county}:${monthOf(start)}`);
     await lockKey(tx.db, `fv-unit-county:${unitId}:${county}`);
+    const unitRange = { county, unitId, exceptId };
     histories.push({
       countyCode: county,
-      unitStartsNear: await repo.unitStartsBetween(tx.db, unitId, county, around.from, around.to, exceptId),
-      unitYear: await repo.countUnitCounty(tx.db, unitId, county, `${year}-01-01`, `${year}-12-31`, exceptId),
-      countyMonth: await repo.countCounty(tx.db, county, `${monthOf(start)}-01`, monthEnd(start), exceptId),
+      unitStartsNear: await repo.startDatesIn(tx.db, { ...unitRange, ...around }),
+      unitYear: await repo.countIn(tx.db, { ...unitRange, from: `${year}-01-01`, to: `${year}-12-31` }),
+      countyMonth: await repo.countIn(tx.db, {
+        county,
+        exceptId,
+        from: `${monthOf(start)}-01`,
+        to: monthEnd(start),
+      }),
     });
   }
   const judged = judgeFiling({ startDate: start, headcount: v.headcount }, histories, t);
