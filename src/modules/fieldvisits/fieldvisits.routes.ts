@@ -6,6 +6,7 @@ import { langOf } from '../../platform/i18n.js';
 import { ErrorResponse, Id } from '../../platform/schemas.js';
 import { fieldVisitsPolicy } from './fieldvisits.policy.js';
 import {
+  CreateUnitBody,
   FiledVisit,
   FileVisitBody,
   LoadQuery,
@@ -19,7 +20,7 @@ import {
   VisitPage,
   VisitView,
 } from './fieldvisits.schemas.js';
-import { fileVisit, listUnits, reviseVisit } from './fieldvisits.service.js';
+import { createUnit, fileVisit, listUnits, reviseVisit } from './fieldvisits.service.js';
 import { cancelVisit, getVisit, listVisits, monthLoad, reviewVisit } from './filed-visits.service.js';
 import { getThresholds, setThresholds } from './thresholds.service.js';
 
@@ -40,6 +41,16 @@ export async function fieldVisitsRoutes(fastify: FastifyInstance) {
       preHandler: requirePermission(fieldVisitsPolicy, 'read'),
     },
     async () => ({ items: await listUnits(ctx) }),
+  );
+
+  app.post(
+    '/api/field-visits/units',
+    {
+      schema: { tags, body: CreateUnitBody, response: { 201: UnitView, ...errors, 409: ErrorResponse } },
+      preHandler: requirePermission(fieldVisitsPolicy, 'manageUnits'),
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createUnit(ctx, actorOfRequest(request), request.body)),
   );
 
   app.post(

@@ -82,6 +82,15 @@ export const FiledVisit = Type.Object({
 });
 export type FiledVisit = Static<typeof FiledVisit>;
 
+export const CreateUnitBody = Type.Object({
+  name: Text(60),
+  kind: StringEnum(['provincial', 'prefecture'] as const),
+  /** A prefecture's own region (4 digits). */
+  regionCode: Type.Optional(Type.String({ pattern: '^\\d{4}$' })),
+  departments: Type.Optional(Type.Array(Text(60), { maxItems: 100 })),
+});
+export type CreateUnitBody = Static<typeof CreateUnitBody>;
+
 export const UnitView = Type.Object({
   id: Type.Integer(),
   name: Type.String(),

@@ -75,6 +75,42 @@ describeEachDatabase('field visits: filing and its rules', (env) => {
     expect((await (await env().login('grid')).get('/api/field-visits/units')).statusCode).toBe(403);
   });
 
+  it('lets the administrator add a unit with its departments, once, and nobody else', async () => {
+    const admin = await env().login('admin');
+    const created = await admin.post('/api/field-visits/units', {
+      name: '省体育局',
+      kind: 'provincial',
+      departments: ['群众体育处', '竞技体育处'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      name: '省体育局',
+      kind: 'provincial',
+      regionCode: null,
+      departments: [{ name: '群众体育处' }, { name: '竞技体育处' }],
+    });
+    const again = await admin.post('/api/field-visits/units', { name: '省体育局', kind: 'provincial' });
+    expect(again.statusCode).toBe(409);
+    const twice = await admin.post('/api/field-visits/units', {
+      name: '省科技厅',
+      kind: 'provincial',
+      departments: ['处', '处'],
+    });
+    expect(twice.json().error.details[0].path).toBe('/departments');
+    // A prefecture unit names its prefecture, a city-level region that exists.
+    const unknown = await admin.post('/api/field-visits/units', {
+      name: '某州',
+      kind: 'prefecture',
+      regionCode: '5399',
+    });
+    expect(unknown.json().error.details[0].path).toBe('/regionCode');
+    const noRegion = await admin.post('/api/field-visits/units', { name: '某州', kind: 'prefecture' });
+    expect(noRegion.json().error.details[0].path).toBe('/regionCode');
+    expect(
+      (await reporter.post('/api/field-visits/units', { name: '省某厅', kind: 'provincial' })).statusCode,
+    ).toBe(403);
+  });
+
   it('files a visit without warnings straight to filed, audited, each county counted once', async () => {
     const before = await rowCount(env(), 'audit_log');
     const response = await file({
