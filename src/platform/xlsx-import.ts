@@ -1,4 +1,5 @@
 import { finished, Readable, Transform, type Writable } from 'node:stream';
+import { finished as streamFinished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { type AppContext, inTransaction } from './context.js';
 import { AppError } from './errors.js';
@@ -333,13 +334,14 @@ export async function readImport<K extends string>(
       // the zip has to be read to its end, or ExcelJS buffers the rest of it in memory.
       const fromFile = sheetInternals.iterator instanceof Readable;
       if (found || !isFirstSheet(internals, sheetInternals)) {
-        // Unread, a parked sheet would keep its file open; a streamed one is drained by ExcelJS.
-        // The file is removed as soon as ExcelJS moves on, possibly before the stream has opened
-        // it: that stream's ENOENT would be an uncaught exception, and nobody wants its content.
+        // A sheet nobody reads is read to its end all the same: a parked one from its temp file,
+        // which ExcelJS removes as soon as it moves on. Destroyed unread instead, its stream could
+        // still be opening the file when it went (an uncaught ENOENT, a server down); a streamed
+        // one is drained by ExcelJS itself.
         if (fromFile) {
           const parked = sheetInternals.iterator as Readable;
-          parked.on('error', () => undefined);
-          parked.destroy();
+          parked.resume();
+          await streamFinished(parked).catch(() => undefined);
         }
         continue;
       }
