@@ -11,6 +11,8 @@ import {
   FileVisitBody,
   LoadQuery,
   LoadTable,
+  NearbyQuery,
+  NearbyVisits,
   ReviewBody,
   ReviseVisitBody,
   ThresholdsBody,
@@ -22,6 +24,7 @@ import {
 } from './fieldvisits.schemas.js';
 import { createUnit, fileVisit, listUnits, reviseVisit } from './fieldvisits.service.js';
 import { cancelVisit, getVisit, listVisits, monthLoad, reviewVisit } from './filed-visits.service.js';
+import { nearbyVisits } from './nearby.service.js';
 import { getThresholds, setThresholds } from './thresholds.service.js';
 
 const IdParams = Type.Object({ id: Id });
@@ -107,6 +110,20 @@ export async function fieldVisitsRoutes(fastify: FastifyInstance) {
       preHandler: requirePermission(fieldVisitsPolicy, 'review'),
     },
     async (request) => setThresholds(ctx, actorOfRequest(request), request.body),
+  );
+
+  app.get(
+    '/api/field-visits/nearby',
+    {
+      schema: {
+        tags,
+        summary: "other units' visits to a county within a week of a date, related topics first",
+        querystring: NearbyQuery,
+        response: { 200: NearbyVisits, ...errors },
+      },
+      preHandler: read,
+    },
+    async (request) => nearbyVisits(ctx, actorOfRequest(request), request.query),
   );
 
   app.get(

@@ -194,3 +194,24 @@ export const ThresholdsView = Type.Object({
   createdByName: Type.String(),
 });
 export type ThresholdsView = Static<typeof ThresholdsView>;
+
+export const NearbyQuery = Type.Object({
+  countyCode: CountyCode,
+  startDate: DateString,
+  /** The topic being filed: visits on related topics come first. */
+  topic: Type.Optional(Type.String({ maxLength: 100 })),
+});
+export type NearbyQuery = Static<typeof NearbyQuery>;
+
+export const NearbyVisit = Type.Object({
+  id: Type.Integer(),
+  unitName: Type.String(),
+  topic: Type.String(),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  headcount: Type.Integer(),
+  /** Shares words with the topic being filed. */
+  related: Type.Boolean(),
+});
+export const NearbyVisits = Type.Object({ items: Type.Array(NearbyVisit) });
+export type NearbyVisits = Static<typeof NearbyVisits>;

@@ -324,4 +324,56 @@ describeEachDatabase('field visits: filing and its rules', (env) => {
     expect(county.statusCode).toBe(400);
     expect(county.json().error.details[0].path).toBe('/stops/0/countyCode');
   });
+
+  it("shows other units' visits to the county within a week, related topics first, not its own", async () => {
+    const start = inMonth(today(), 10, 10);
+    const county = counties[4] as string;
+    const other = (
+      await file(
+        {
+          startDate: start,
+          endDate: start,
+          stops: [{ countyCode: county }],
+          unitId: otherUnitId,
+          topic: '乡村医生队伍建设',
+        },
+        otherReporter,
+      )
+    ).json().id;
+    const unrelated = (
+      await file(
+        {
+          startDate: addDays(start, -7),
+          endDate: addDays(start, -7),
+          stops: [{ countyCode: county }],
+          unitId: otherUnitId,
+          topic: '疫苗接种',
+        },
+        otherReporter,
+      )
+    ).json().id;
+    await file(
+      {
+        startDate: addDays(start, 8),
+        endDate: addDays(start, 8),
+        stops: [{ countyCode: county }],
+        unitId: otherUnitId,
+        topic: '乡村医生培训',
+      },
+      otherReporter,
+    );
+    const own = (await file({ startDate: start, endDate: start, stops: [{ countyCode: county }] })).json().id;
+    const nearby = await reporter.get(
+      `/api/field-visits/nearby?countyCode=${county}&startDate=${start}&topic=${encodeURIComponent('乡村学校医生配备')}`,
+    );
+    expect(nearby.statusCode, nearby.body).toBe(200);
+    // Within 7 days either side: the related visit of the same day first, then the unrelated one
+    // 7 days before; not the one 8 days after, not the unit's own.
+    const items = nearby.json().items;
+    expect(items.map((v: { id: number }) => v.id).slice(0, 2)).toEqual([other, unrelated]);
+    expect(items[0]).toMatchObject({ unitName: '省卫生健康委', related: true });
+    expect(items[1].related).toBe(false);
+    expect(items).toHaveLength(2);
+    expect(items.map((v: { id: number }) => v.id)).not.toContain(own);
+  });
 });
