@@ -8,7 +8,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import addFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { fieldVisitCoordinationRoutes } from './modules/fieldvisits/coordination.routes.js';
 import { fieldVisitsRoutes } from './modules/fieldvisits/fieldvisits.routes.js';
+import { fieldVisitFiguresRoutes } from './modules/fieldvisits/figures.routes.js';
 import { mapRoutes } from './modules/map/map.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
@@ -50,6 +52,8 @@ const modules = [
   mapRoutes,
   notificationsRoutes,
   fieldVisitsRoutes,
+  fieldVisitCoordinationRoutes,
+  fieldVisitFiguresRoutes,
 ];
 
 /** `logStream`: where the log goes instead of stdout (tests read it to prove what it leaves out). */

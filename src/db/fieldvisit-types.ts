@@ -75,6 +75,34 @@ export interface FieldVisitTable {
   result_findings: string | null;
   result_solved: string | null;
   result_at: string | null;
+  /** The end date plus the result days of its thresholds (migration 0005). */
+  result_due_date: string | null;
+}
+
+export interface FvJoinRequestTable {
+  id: Generated<number>;
+  visit_id: number;
+  unit_id: number;
+  department_id: number | null;
+  message: string;
+  /** pending | accepted | declined | withdrawn */
+  status: string;
+  requested_by: number | null;
+  requested_by_name: string;
+  created_at: string;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  comment: string | null;
+}
+
+export interface FvClashTable {
+  id: Generated<number>;
+  visit_id: number;
+  county_code: string;
+  reason: string;
+  flagged_by: number | null;
+  flagged_by_name: string;
+  created_at: string;
 }
 
 export interface FieldVisitCountyTable {
@@ -93,9 +121,13 @@ export interface FieldVisitTables {
   fv_thresholds: FvThresholdsTable;
   field_visits: FieldVisitTable;
   field_visit_counties: FieldVisitCountyTable;
+  fv_join_requests: FvJoinRequestTable;
+  fv_clashes: FvClashTable;
 }
 
 export type FvUnitRow = Selectable<FvUnitTable>;
 export type FvThresholdsRow = Selectable<FvThresholdsTable>;
 export type FieldVisitRow = Selectable<FieldVisitTable>;
 export type NewFieldVisit = Insertable<FieldVisitTable>;
+export type FvJoinRequestRow = Selectable<FvJoinRequestTable>;
+export type FvClashRow = Selectable<FvClashTable>;

@@ -37,3 +37,18 @@ export async function paginate<DB, TB extends keyof DB, O>(
 }
 
 export const mapPage = <A, B>(page: Page<A>, items: B[]): Page<B> => ({ ...page, items });
+
+/** Rows per page when a list is read whole (exports). */
+const EXPORT_PAGE = 500;
+
+/**
+ * Every page of a list, one after the other, until one comes back short: an export reads a
+ * list through its own service (same scope, filters and order) with one page in memory.
+ */
+export async function* allPages<T>(fetch: (request: PageRequest) => Promise<Page<T>>) {
+  for (let page = 1; ; page++) {
+    const { items } = await fetch({ page, pageSize: EXPORT_PAGE });
+    if (items.length > 0) yield items;
+    if (items.length < EXPORT_PAGE) return;
+  }
+}

@@ -2,6 +2,9 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
+/** The media type of an .xlsx file. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export interface XlsxColumn<T> {
   header: string;
   width?: number;
@@ -38,9 +41,34 @@ export async function sendXlsx<T>(reply: FastifyReply, options: XlsxDownload<T>)
     await workbook.commit();
   };
   write().catch((err: unknown) => stream.destroy(err instanceof Error ? err : new Error(String(err))));
-  const encoded = encodeURIComponent(options.filename);
-  reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  return download(reply, options.filename).send(stream);
+}
+
+function download(reply: FastifyReply, filename: string) {
+  const encoded = encodeURIComponent(filename);
+  return reply
+    .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encoded}`);
-  return reply.send(stream);
+}
+
+/** A sheet of a small report: its title, columns and rows, all in memory. */
+export interface XlsxSheet {
+  name: string;
+  columns: XlsxColumn<Record<string, string | number | null>>[];
+  rows: Record<string, string | number | null>[];
+}
+
+/**
+ * A report of several small sheets (figures, not lists): built in memory and sent whole.
+ * Lists go through `sendXlsx`, which streams.
+ */
+export async function sendWorkbook(reply: FastifyReply, filename: string, sheets: XlsxSheet[]) {
+  const workbook = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = s.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of s.rows) sheet.addRow(s.columns.map((c) => c.value(row)));
+  }
+  return download(reply, filename).send(Buffer.from(await workbook.xlsx.writeBuffer()));
 }

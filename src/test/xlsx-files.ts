@@ -30,3 +30,24 @@ export function multipartFile(buffer: Buffer, field = 'file', filename = 'upload
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** A downloaded workbook's sheet (the first, or the one named) as rows of text. */
+export async function sheetRows(body: Buffer, sheetName?: string): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as unknown as ArrayBuffer);
+  const sheet = sheetName === undefined ? book.worksheets[0] : book.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName ?? ''} among ${book.worksheets.map((s) => s.name)}`);
+  const rows: string[][] = [];
+  sheet.eachRow((row) => {
+    rows.push(
+      (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))),
+    );
+  });
+  return rows;
+}
+
+/** A sheet's rows as records by header. */
+export async function records(body: Buffer, sheetName?: string): Promise<Record<string, string>[]> {
+  const [header = [], ...rows] = await sheetRows(body, sheetName);
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}

@@ -18,6 +18,26 @@ export const findDepartment = (db: Kysely<DB>, unitId: number, id: number) =>
 export const reporterUnit = (db: Kysely<DB>, userId: number) =>
   db.selectFrom('fv_reporters').selectAll().where('user_id', '=', userId).executeTakeFirst();
 
+/** Every reporter account with its unit and department, assigned or not. */
+export const reporters = (db: Kysely<DB>) =>
+  db
+    .selectFrom('users')
+    .leftJoin('fv_reporters', 'fv_reporters.user_id', 'users.id')
+    .leftJoin('fv_units', 'fv_units.id', 'fv_reporters.unit_id')
+    .leftJoin('fv_departments', 'fv_departments.id', 'fv_reporters.department_id')
+    .select([
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'fv_reporters.unit_id',
+      'fv_units.name as unit_name',
+      'fv_reporters.department_id',
+      'fv_departments.name as department_name',
+    ])
+    .where('users.role', '=', 'unit_reporter')
+    .orderBy('users.id')
+    .execute();
+
 export async function listUnits(db: Kysely<DB>) {
   const [units, departments] = await Promise.all([
     db
@@ -110,8 +130,9 @@ export interface VisitFilter {
   status?: string;
 }
 
-function filteredVisits(db: Kysely<DB>, f: VisitFilter) {
-  let q = db.selectFrom('field_visits').selectAll('field_visits');
+/** The filings a filter selects, with nothing selected yet (lists select rows, figures counts). */
+export function visitsWhere(db: Kysely<DB>, f: VisitFilter) {
+  let q = db.selectFrom('field_visits');
   if (f.unitId !== undefined) q = q.where('field_visits.unit_id', '=', f.unitId);
   if (f.from) q = q.where('field_visits.start_date', '>=', f.from);
   if (f.to) q = q.where('field_visits.start_date', '<=', f.to);
@@ -128,6 +149,9 @@ function filteredVisits(db: Kysely<DB>, f: VisitFilter) {
   }
   return q;
 }
+
+export const filteredVisits = (db: Kysely<DB>, f: VisitFilter) =>
+  visitsWhere(db, f).selectAll('field_visits');
 
 export const listVisits = (db: Kysely<DB>, f: VisitFilter, page: PageRequest) =>
   paginate(filteredVisits(db, f), page, (q) =>

@@ -22,10 +22,11 @@ import {
   VisitPage,
   VisitView,
 } from './fieldvisits.schemas.js';
-import { createUnit, fileVisit, listUnits, reviseVisit } from './fieldvisits.service.js';
+import { fileVisit, reviseVisit } from './fieldvisits.service.js';
 import { cancelVisit, getVisit, listVisits, monthLoad, reviewVisit } from './filed-visits.service.js';
 import { nearbyVisits } from './nearby.service.js';
 import { getThresholds, setThresholds } from './thresholds.service.js';
+import { createUnit, listUnits } from './units.service.js';
 
 const IdParams = Type.Object({ id: Id });
 
@@ -41,7 +42,7 @@ export async function fieldVisitsRoutes(fastify: FastifyInstance) {
     '/api/field-visits/units',
     {
       schema: { tags, response: { 200: Type.Object({ items: Type.Array(UnitView) }), ...errors } },
-      preHandler: requirePermission(fieldVisitsPolicy, 'read'),
+      preHandler: requirePermission(fieldVisitsPolicy, 'readUnits'),
     },
     async () => ({ items: await listUnits(ctx) }),
   );

@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { DateString, Id, PageQuery, pageOf, StringEnum, Text } from '../../platform/schemas.js';
+import { ClashView, JoinRequestView, ResultView } from './coordination.schemas.js';
 
 export const VISIT_STATUSES = [
   'filed',
@@ -91,6 +92,21 @@ export const CreateUnitBody = Type.Object({
 });
 export type CreateUnitBody = Static<typeof CreateUnitBody>;
 
+/** A reporter account and the unit (and department) it files for; admin assigns it. */
+export const ReporterView = Type.Object({
+  userId: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  unitId: Type.Union([Type.Integer(), Type.Null()]),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+  departmentId: Type.Union([Type.Integer(), Type.Null()]),
+  departmentName: Type.Union([Type.String(), Type.Null()]),
+});
+export type ReporterView = Static<typeof ReporterView>;
+
+export const AssignReporterBody = Type.Object({ unitId: Id, departmentId: Type.Optional(Id) });
+export type AssignReporterBody = Static<typeof AssignReporterBody>;
+
 export const UnitView = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
@@ -138,6 +154,15 @@ export const VisitView = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** Other units' requests to join this visit (联合调研). */
+  joinRequests: Type.Array(JoinRequestView),
+  /** Counties' clash flags on this visit. */
+  clashes: Type.Array(ClashView),
+  result: Type.Union([ResultView, Type.Null()]),
+  /** The last day for the result: the end date plus the result days of the filing's thresholds. */
+  resultDueDate: Type.String(),
+  /** The visit is over, its due date has passed and no result was filed. */
+  resultOverdue: Type.Boolean(),
 });
 export type VisitView = Static<typeof VisitView>;
 
@@ -149,6 +174,9 @@ export const VisitListQuery = Type.Object({
   countyCode: Type.Optional(CountyCode),
   unitId: Type.Optional(Id),
   month: Type.Optional(Month),
+  /** Start dates from … to (inclusive), e.g. one day of the calendar. */
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
   status: Type.Optional(StringEnum(VISIT_STATUSES)),
   ...PageQuery,
 });

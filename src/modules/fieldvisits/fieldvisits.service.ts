@@ -1,17 +1,11 @@
 import { lockKey } from '../../db/locks.js';
 import { audit } from '../../platform/audit/audit.js';
-import { dateInShanghai, isoNow } from '../../platform/clock.js';
+import { addDays, dateInShanghai, isoNow } from '../../platform/clock.js';
 import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
 import { conflict, forbidden, invalidField, notFound, refused } from '../../platform/errors.js';
 import { addMessages, type Lang } from '../../platform/i18n.js';
 import * as repo from './fieldvisits.repository.js';
-import type {
-  CreateUnitBody,
-  FiledVisit,
-  FileVisitBody,
-  ReviseVisitBody,
-  UnitView,
-} from './fieldvisits.schemas.js';
+import type { FiledVisit, FileVisitBody, ReviseVisitBody } from './fieldvisits.schemas.js';
 import { type CountyHistory, judgeFiling, monthOf, windowAround } from './rules.js';
 import { currentThresholds, thresholdsOf } from './thresholds.service.js';
 import { presentWarning, type StoredWarning } from './warnings.js';
@@ -160,6 +154,7 @@ export function fileVisit(
         purpose: input.purpose ?? null,
         start_date: input.startDate,
         end_date: input.endDate,
+        result_due_date: addDays(input.endDate, version.result_due_days),
         stops: stopsJson(input.stops),
         headcount: input.headcount,
         members: JSON.stringify(input.members ?? []),
@@ -241,6 +236,7 @@ export function reviseVisit(
       purpose: merged(input.purpose, before.purpose),
       start_date: next.startDate,
       end_date: next.endDate,
+      result_due_date: addDays(next.endDate, version.result_due_days),
       stops: stopsJson(next.stops),
       headcount: next.headcount,
       members: input.members ? JSON.stringify(input.members) : before.members,
@@ -280,73 +276,3 @@ export function reviseVisit(
 /** A PATCH field: absent keeps the value, null clears it. */
 const merged = <T>(value: T | null | undefined, current: T | null): T | null =>
   value === undefined ? current : value;
-
-/** The filing units with their departments (for the filing form and the admin). */
-export async function listUnits(ctx: AppContext): Promise<UnitView[]> {
-  const { units, departments } = await repo.listUnits(ctx.db);
-  return units.map((u) => ({
-    id: u.id,
-    name: u.name,
-    kind: u.kind as UnitView['kind'],
-    regionCode: u.region_code,
-    departments: departments.filter((d) => d.unit_id === u.id).map((d) => ({ id: d.id, name: d.name })),
-  }));
-}
-
-addMessages({
-  FV_UNIT_EXISTS: { zh: '已有同名的报备单位', en: 'A unit of that name exists already' },
-  FV_PREFECTURE_REGION: {
-    zh: '州（市）单位须选择其所在的州（市）',
-    en: 'A prefecture unit needs its prefecture',
-  },
-  FV_DEPARTMENT_TWICE: { zh: '内设机构名称重复', en: 'A department is named twice' },
-});
-
-/** 新增报备单位 (admin): a provincial unit or a prefecture, with its departments. Audited. */
-export function createUnit(ctx: AppContext, actor: Actor, input: CreateUnitBody): Promise<UnitView> {
-  return inTransaction(ctx, async (tx) => {
-    const name = input.name.trim();
-    if (input.kind === 'prefecture') {
-      const region = input.regionCode
-        ? await tx.db
-            .selectFrom('regions')
-            .select('level')
-            .where('code', '=', input.regionCode)
-            .executeTakeFirst()
-        : undefined;
-      if (region?.level !== 'city') throw invalidField('/regionCode', 'FV_PREFECTURE_REGION');
-    }
-    const departments = (input.departments ?? []).map((d) => d.trim());
-    if (new Set(departments).size !== departments.length)
-      throw invalidField('/departments', 'FV_DEPARTMENT_TWICE');
-    await lockKey(tx.db, `fv-unit-name:${name}`);
-    if (await tx.db.selectFrom('fv_units').select('id').where('name', '=', name).executeTakeFirst())
-      throw conflict('FV_UNIT_EXISTS');
-    const now = isoNow(tx.clock);
-    const { id } = await tx.db
-      .insertInto('fv_units')
-      .values({
-        name,
-        kind: input.kind,
-        region_code: input.kind === 'prefecture' ? (input.regionCode ?? null) : null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (departments.length > 0)
-      await tx.db
-        .insertInto('fv_departments')
-        .values(departments.map((d) => ({ unit_id: id, name: d, created_at: now })))
-        .execute();
-    const view = (await listUnits(tx)).find((u) => u.id === Number(id)) as UnitView;
-    await audit(tx, actor, {
-      action: 'field_visit_unit.create',
-      entity: 'field_visit_unit',
-      entityId: view.id,
-      regionCode: view.regionCode ?? '53',
-      after: view,
-    });
-    return view;
-  });
-}

@@ -1,22 +1,16 @@
-import type { FieldVisitRow } from '../../db/fieldvisit-types.js';
 import { audit } from '../../platform/audit/audit.js';
 import { dateInShanghai, isoNow } from '../../platform/clock.js';
 import { type Actor, type AppContext, inTransaction } from '../../platform/context.js';
-import { conflict, invalidField, notFound } from '../../platform/errors.js';
+import { conflict, invalidField } from '../../platform/errors.js';
 import { addMessages, type Lang, message } from '../../platform/i18n.js';
 import { mapPage } from '../../platform/pagination.js';
 import { notify } from '../notifications/notifications.service.js';
 import * as repo from './fieldvisits.repository.js';
-import type {
-  LoadTable,
-  ReviewBody,
-  VisitListQuery,
-  VisitView,
-  VisitWarning,
-} from './fieldvisits.schemas.js';
+import type { LoadTable, ReviewBody, VisitListQuery, VisitView } from './fieldvisits.schemas.js';
 import { loadLevel } from './rules.js';
 import { currentThresholds, thresholdsOf } from './thresholds.service.js';
-import { presentWarning, type StoredWarning } from './warnings.js';
+import { readerFilter, visibleVisit } from './visit-access.js';
+import { presentVisits } from './visit-present.js';
 
 addMessages({
   VISIT_STARTED: {
@@ -36,85 +30,6 @@ addMessages({
   FV_DECISION_SUGGEST_JOIN: { zh: '建议与其他单位联合调研', en: 'suggested to join another visit' },
 });
 
-/**
- * What a reader may see: a reporter their unit's visits, a county the visits coming to it
- * (cancelled ones are not coming), the reviewer everything in their scope. Null: nothing.
- */
-async function readerFilter(ctx: AppContext, actor: Actor): Promise<repo.VisitFilter | null> {
-  if (actor.role === 'unit_reporter') {
-    const reporter = actor.id === null ? undefined : await repo.reporterUnit(ctx.db, actor.id);
-    return reporter ? { unitId: Number(reporter.unit_id) } : null;
-  }
-  if (actor.role === 'county_viewer') return { countyPrefix: actor.scope, liveOnly: true };
-  return actor.scope ? { countyPrefix: actor.scope } : {};
-}
-
-async function presentVisits(ctx: AppContext, rows: FieldVisitRow[], lang: Lang): Promise<VisitView[]> {
-  const stopsOf = (v: FieldVisitRow) => JSON.parse(v.stops) as { countyCode: string; site: string | null }[];
-  const names = await repo.namesFor(
-    ctx.db,
-    [...new Set(rows.map((v) => Number(v.unit_id)))],
-    [...new Set(rows.flatMap((v) => (v.department_id === null ? [] : [Number(v.department_id)])))],
-    [...new Set(rows.flatMap((v) => stopsOf(v).map((s) => s.countyCode)))],
-  );
-  const versions = new Map<number, ReturnType<typeof thresholdsOf>>();
-  for (const id of new Set(rows.map((v) => Number(v.thresholds_id)))) {
-    const row = await ctx.db.selectFrom('fv_thresholds').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row) versions.set(id, thresholdsOf(row));
-  }
-  return rows.map((v) => {
-    const t = versions.get(Number(v.thresholds_id));
-    const warnings: VisitWarning[] = t
-      ? (JSON.parse(v.warnings) as StoredWarning[]).map((w) =>
-          presentWarning(
-            w,
-            {
-              counties: names.regions,
-              thresholds: t,
-              startDate: v.start_date,
-              reason: v.urgent_reason ?? '',
-            },
-            lang,
-          ),
-        )
-      : [];
-    return {
-      id: Number(v.id),
-      unitId: Number(v.unit_id),
-      unitName: names.units.get(Number(v.unit_id)) ?? '',
-      departmentName:
-        v.department_id === null ? null : (names.departments.get(Number(v.department_id)) ?? null),
-      leaderName: v.leader_name,
-      leaderLevel: v.leader_level,
-      topic: v.topic,
-      purpose: v.purpose,
-      startDate: v.start_date,
-      endDate: v.end_date,
-      stops: stopsOf(v).map((s) => ({ ...s, countyName: names.regions.get(s.countyCode) ?? s.countyCode })),
-      headcount: v.headcount,
-      asks: v.asks,
-      explanation: v.explanation,
-      urgent: v.urgent === 1,
-      urgentReason: v.urgent_reason,
-      status: v.status as VisitView['status'],
-      warnings,
-      filedByName: v.filed_by_name,
-      createdAt: v.created_at,
-      cancelledAt: v.cancelled_at,
-      review:
-        v.review_decision && v.reviewed_by_name && v.reviewed_at
-          ? {
-              decision: v.review_decision as 'approve' | 'reject' | 'suggest_join',
-              comment: v.review_comment,
-              reviewedByName: v.reviewed_by_name,
-              reviewedAt: v.reviewed_at,
-              joinVisitId: v.join_visit_id === null ? null : Number(v.join_visit_id),
-            }
-          : null,
-    };
-  });
-}
-
 export async function listVisits(ctx: AppContext, actor: Actor, query: VisitListQuery, lang: Lang) {
   const scope = await readerFilter(ctx, actor);
   const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
@@ -127,28 +42,13 @@ export async function listVisits(ctx: AppContext, actor: Actor, query: VisitList
       ...(query.unitId !== undefined && scope.unitId === undefined ? { unitId: query.unitId } : {}),
       ...(query.countyCode ? { countyCode: query.countyCode } : {}),
       ...(month ? { from: `${month}-01`, to: `${month}-31` } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
       ...(query.status ? { status: query.status } : {}),
     },
     page,
   );
   return mapPage(rows, await presentVisits(ctx, rows.items, lang));
-}
-
-/** A visit the reader may see, or 404 (nothing outside one's scope is revealed). */
-async function visibleVisit(ctx: AppContext, actor: Actor, id: number): Promise<FieldVisitRow> {
-  const scope = await readerFilter(ctx, actor);
-  if (scope === null) throw notFound();
-  const visit = await repo.findVisit(ctx.db, id);
-  if (!visit) throw notFound();
-  if (scope.unitId !== undefined && Number(visit.unit_id) !== scope.unitId) throw notFound();
-  if (scope.countyPrefix) {
-    const counties = await repo.visitCounties(ctx.db, id);
-    const seen = counties.some(
-      (c) => c.county_code.startsWith(scope.countyPrefix as string) && (c.live === 1 || !scope.liveOnly),
-    );
-    if (!seen) throw notFound();
-  }
-  return visit;
 }
 
 export async function getVisit(ctx: AppContext, actor: Actor, id: number, lang: Lang): Promise<VisitView> {

@@ -2,7 +2,7 @@ import { type Static, Type } from 'typebox';
 import { audit } from '../../platform/audit/audit.js';
 import { dateInShanghai } from '../../platform/clock.js';
 import type { Actor, AppContext } from '../../platform/context.js';
-import type { Page } from '../../platform/pagination.js';
+import { allPages } from '../../platform/pagination.js';
 import { Id } from '../../platform/schemas.js';
 import { narrowScope } from '../../platform/scope.js';
 import type { XlsxColumn } from '../../platform/xlsx.js';
@@ -22,18 +22,6 @@ import { REGISTRY_LABELS } from './registry.vocabulary.js';
 
 const label = (list: string, code: string | null) =>
   code === null ? '' : (REGISTRY_LABELS[list]?.[code] ?? code);
-
-/** Rows per page read from the list services. */
-const PAGE = 500;
-
-/** Every page of a list, one after the other, until one comes back short. */
-async function* allPages<T>(fetch: (request: { page: number; pageSize: number }) => Promise<Page<T>>) {
-  for (let page = 1; ; page++) {
-    const { items } = await fetch({ page, pageSize: PAGE });
-    if (items.length > 0) yield items;
-    if (items.length < PAGE) return;
-  }
-}
 
 function exportAudit(ctx: AppContext, actor: Actor, entity: string, filters: object) {
   return audit(ctx, actor, {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { DB } from '../../db/types.js';
 import { creditCodeCheckCharacter } from '../../platform/identifiers/credit-code.js';
@@ -11,7 +10,7 @@ import {
   ZAOLINXI,
 } from '../../test/harness.js';
 import { createResident, peopleFactory } from '../../test/people.js';
-import { multipartFile, xlsxOf } from '../../test/xlsx-files.js';
+import { multipartFile, records, sheetRows, xlsxOf } from '../../test/xlsx-files.js';
 
 const GRID1 = `${ZAOLINXI}001`;
 const GRID2 = `${ZAOLINXI}002`;
@@ -50,25 +49,6 @@ const creditCode = (n: number) => {
 
 type Row = (string | null)[];
 type Detail = { row: number; column: string; message: string };
-
-/** Reads an .xlsx answer into its first sheet's rows of text (row 1 the headers). */
-async function sheetRows(body: Buffer): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(body as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  book.worksheets[0]?.eachRow((row) => {
-    rows.push(
-      (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))),
-    );
-  });
-  return rows;
-}
-
-/** A sheet's rows as records by header. */
-async function records(body: Buffer): Promise<Record<string, string>[]> {
-  const [header = [], ...rows] = await sheetRows(body);
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
 
 const BUILDING_EXISTS = '已有同一楼栋号的楼栋（同一小区内，或同一网格不属于小区的楼栋中）';
 

@@ -8,7 +8,7 @@ import type { Actor, AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { addMessages, type Lang, langOf } from '../../platform/i18n.js';
 import { ErrorResponse } from '../../platform/schemas.js';
-import { sendXlsx, type XlsxDownload } from '../../platform/xlsx.js';
+import { sendXlsx, XLSX_TYPE as XLSX, type XlsxDownload } from '../../platform/xlsx.js';
 import type { ImportColumn } from '../../platform/xlsx-import.js';
 import { writeTemplate } from '../../platform/xlsx-template.js';
 import { exportVisits, VisitExportQuery } from '../visits/visits.export.js';
@@ -40,7 +40,6 @@ const importErrors = {
   422: ErrorResponse,
 };
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['registry'];
 
 interface ImportKind {

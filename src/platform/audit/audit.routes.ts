@@ -5,7 +5,7 @@ import { actorOfRequest, requirePermission } from '../auth/guards.js';
 import { dateInShanghai } from '../clock.js';
 import { langOf } from '../i18n.js';
 import { DateString, ErrorResponse, PageQuery, pageOf, RegionCode } from '../schemas.js';
-import { sendXlsx } from '../xlsx.js';
+import { sendXlsx, XLSX_TYPE } from '../xlsx.js';
 import { audit } from './audit.js';
 import { auditPolicy } from './audit.policy.js';
 import { AUDIT_COLUMNS, presentAudit } from './audit.present.js';
@@ -63,7 +63,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['audit'],
         querystring: ExportQuery,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        produces: [XLSX_TYPE],
       },
       preHandler: read,
     },
