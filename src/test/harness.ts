@@ -106,11 +106,11 @@ async function dropSchema(url: string, schema: string): Promise<void> {
 /**
  * Opens a fresh, migrated database of the dialect with the demo's regions and accounts, unless
  * `empty`; with `registry`, the demo registry of 枣林西 too (seconds per database, so only for
- * the tests that read it).
+ * the tests that read it); with `fieldVisits`, the demo's research visits.
  */
 export async function openTestContext(
   dialect: DialectName,
-  options: { empty?: boolean; registry?: boolean; config?: Partial<Config> } = {},
+  options: { empty?: boolean; registry?: boolean; fieldVisits?: boolean; config?: Partial<Config> } = {},
 ) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiceng-test-'));
   const pgUrl = process.env.DATABASE_URL_TEST ?? '';
@@ -123,7 +123,11 @@ export async function openTestContext(
   const clock = testClock();
   const ctx = createContext(config, { clock, ...(schema ? { schema } : {}) });
   await migrateToLatest(ctx.database);
-  if (!options.empty) await seedDemo(ctx, DEMO_PASSWORD, { registry: options.registry === true });
+  if (!options.empty)
+    await seedDemo(ctx, DEMO_PASSWORD, {
+      registry: options.registry === true,
+      fieldVisits: options.fieldVisits === true,
+    });
   const close = async () => {
     await ctx.database.close();
     if (schema) await dropSchema(pgUrl, schema);
@@ -140,7 +144,7 @@ export async function openTestContext(
 export function describeEachDatabase(
   name: string,
   suite: (env: () => TestEnv) => void,
-  options: { empty?: boolean; registry?: boolean; config?: Partial<Config> } = {},
+  options: { empty?: boolean; registry?: boolean; fieldVisits?: boolean; config?: Partial<Config> } = {},
 ) {
   for (const dialect of testDialects()) {
     describe(`${name} [${dialect}]`, () => {

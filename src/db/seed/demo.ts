@@ -5,6 +5,7 @@ import { isoNow } from '../../platform/clock.js';
 import { type AppContext, inTransaction } from '../../platform/context.js';
 import type { Role } from '../../platform/roles.js';
 import { seedFieldVisitsDemo } from './fieldvisits-demo.js';
+import { seedFieldVisitDemoVisits } from './fieldvisits-demo.visits.js';
 import { seedRegistryDemo } from './registry-demo.js';
 
 /**
@@ -59,13 +60,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /**
  * Loads the demo into an empty database; does nothing when any account exists already.
- * `registry: false` leaves out the registry of 枣林西 (11,000 residents), which most tests
- * do not need and would load for every test file.
+ * `registry: false` leaves out the registry of 枣林西 (11,000 residents), and `fieldVisits:
+ * false` the research visits filed in the demo, which most tests do not need (and whose counts
+ * they would have to work around).
  */
 export async function seedDemo(
   ctx: AppContext,
   password: string,
-  options: { registry?: boolean } = {},
+  options: { registry?: boolean; fieldVisits?: boolean } = {},
 ): Promise<boolean> {
   const existing = await ctx.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
@@ -105,6 +107,7 @@ export async function seedDemo(
       )
       .execute();
     await seedFieldVisitsDemo(tx);
+    if (options.fieldVisits !== false) await seedFieldVisitDemoVisits(tx);
     if (options.registry !== false) await seedRegistryDemo(tx);
   });
   return true;

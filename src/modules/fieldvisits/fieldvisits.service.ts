@@ -137,61 +137,74 @@ export function fileVisit(
   input: FileVisitBody,
   lang: Lang,
 ): Promise<FiledVisit> {
-  return inTransaction(ctx, async (tx) => {
-    const unit = await ownUnit(tx, actor, input.unitId);
-    if (input.departmentId !== undefined && !(await repo.findDepartment(tx.db, unit.id, input.departmentId)))
-      throw invalidField('/departmentId', 'FV_DEPARTMENT_UNKNOWN');
-    const { codes, version, raised, warnings, status } = await judge(tx, unit.id, input, lang);
-    const now = isoNow(tx.clock);
-    const id = await repo.insertVisit(
-      tx.db,
-      {
-        unit_id: unit.id,
-        department_id: input.departmentId ?? null,
-        leader_name: input.leaderName ?? null,
-        leader_level: input.leaderLevel ?? null,
-        topic: input.topic.trim(),
-        purpose: input.purpose ?? null,
-        start_date: input.startDate,
-        end_date: input.endDate,
-        result_due_date: addDays(input.endDate, version.result_due_days),
-        stops: stopsJson(input.stops),
-        headcount: input.headcount,
-        members: JSON.stringify(input.members ?? []),
-        asks: input.asks ?? null,
-        explanation: input.explanation ?? null,
-        urgent: input.urgent ? 1 : 0,
-        urgent_reason: input.urgentReason ?? null,
-        status,
-        thresholds_id: version.id,
-        // By code, so that a reader sees them in their own language.
-        warnings: JSON.stringify(raised),
-        filed_by: actor.id,
-        filed_by_name: actor.displayName,
-        created_at: now,
-        updated_at: now,
-      },
-      codes,
-    );
-    await audit(tx, actor, {
-      action: 'field_visit.file',
-      entity: 'field_visit',
-      entityId: id,
-      regionCode: commonRegion(codes),
-      after: {
-        id,
-        unitId: unit.id,
-        topic: input.topic,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        counties: codes,
-        headcount: input.headcount,
-        status,
-        warnings: warnings.map((w) => w.code),
-      },
-    });
-    return { id, status, warnings };
+  return inTransaction(ctx, async (tx) =>
+    recordFiling(tx, actor, await ownUnit(tx, actor, input.unitId), input, lang),
+  );
+}
+
+/**
+ * Judges and stores a filing for a unit already known to be the actor's (the demo loader files
+ * for every unit through here, under the same rules).
+ */
+export async function recordFiling(
+  tx: AppContext,
+  actor: Actor,
+  unit: { id: number },
+  input: FileVisitBody,
+  lang: Lang,
+): Promise<FiledVisit> {
+  if (input.departmentId !== undefined && !(await repo.findDepartment(tx.db, unit.id, input.departmentId)))
+    throw invalidField('/departmentId', 'FV_DEPARTMENT_UNKNOWN');
+  const { codes, version, raised, warnings, status } = await judge(tx, unit.id, input, lang);
+  const now = isoNow(tx.clock);
+  const id = await repo.insertVisit(
+    tx.db,
+    {
+      unit_id: unit.id,
+      department_id: input.departmentId ?? null,
+      leader_name: input.leaderName ?? null,
+      leader_level: input.leaderLevel ?? null,
+      topic: input.topic.trim(),
+      purpose: input.purpose ?? null,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      result_due_date: addDays(input.endDate, version.result_due_days),
+      stops: stopsJson(input.stops),
+      headcount: input.headcount,
+      members: JSON.stringify(input.members ?? []),
+      asks: input.asks ?? null,
+      explanation: input.explanation ?? null,
+      urgent: input.urgent ? 1 : 0,
+      urgent_reason: input.urgentReason ?? null,
+      status,
+      thresholds_id: version.id,
+      // By code, so that a reader sees them in their own language.
+      warnings: JSON.stringify(raised),
+      filed_by: actor.id,
+      filed_by_name: actor.displayName,
+      created_at: now,
+      updated_at: now,
+    },
+    codes,
+  );
+  await audit(tx, actor, {
+    action: 'field_visit.file',
+    entity: 'field_visit',
+    entityId: id,
+    regionCode: commonRegion(codes),
+    after: {
+      id,
+      unitId: unit.id,
+      topic: input.topic,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      counties: codes,
+      headcount: input.headcount,
+      status,
+      warnings: warnings.map((w) => w.code),
+    },
   });
+  return { id, status, warnings };
 }
 
 /**
