@@ -30,7 +30,7 @@ describeEachDatabase('field visits: joint visits, clashes, results', (env) => {
   let health: TestClient;
   let county: TestClient;
   let reviewer: TestClient;
-  let units: { id: number; name: string }[];
+  let units: { id: number; name: string; departments?: { id: number }[] }[];
   const unitNamed = (name: string) => units.find((u) => u.name === name)?.id as number;
   const today = () => dateInShanghai(env().clock.now());
   const fileAs = (client: TestClient, unitId: number, fields: Record<string, unknown> = {}) =>
@@ -126,6 +126,54 @@ describeEachDatabase('field visits: joint visits, clashes, results', (env) => {
     expect(view.joinRequests).toEqual([
       expect.objectContaining({ unitName: '省卫生健康委', status: 'accepted' }),
     ]);
+  });
+
+  it("has the reviewer suggest joining another unit's visit, which the unit sees in brief", async () => {
+    const start = addDays(today(), 30);
+    const big = await fileAs(education, unitNamed('省教育厅'), {
+      startDate: start,
+      endDate: start,
+      stops: [{ countyCode: '532325' }],
+      headcount: 12,
+      members: [{ name: '李明', post: '基础教育处处长' }],
+      departmentId: units.find((u) => u.name === '省教育厅')?.departments?.[0]?.id,
+    });
+    expect(big.json().status).toBe('pending_review');
+    const host = (
+      await fileAs(health, unitNamed('省卫生健康委'), {
+        topic: '学校卫生室建设',
+        startDate: start,
+        endDate: addDays(start, 1),
+        stops: [{ countyCode: '532325' }],
+      })
+    ).json().id;
+    const own = await reviewer.post(`/api/field-visits/${big.json().id}/review`, {
+      decision: 'suggest_join',
+      joinVisitId: big.json().id,
+    });
+    expect(own.statusCode).toBe(400);
+    const suggested = await reviewer.post(`/api/field-visits/${big.json().id}/review`, {
+      decision: 'suggest_join',
+      comment: '与卫健委同期同地，建议联合',
+      joinVisitId: host,
+    });
+    expect(suggested.json().status).toBe('join_suggested');
+    const seen = (await education.get(`/api/field-visits/${big.json().id}`)).json();
+    expect(seen.review.joinVisit).toEqual({
+      id: host,
+      unitName: '省卫生健康委',
+      topic: '学校卫生室建设',
+      startDate: start,
+      endDate: addDays(start, 1),
+      headcount: 4,
+    });
+    expect(seen.members).toEqual([{ name: '李明', post: '基础教育处处长' }]);
+    expect(seen.departmentId).toBe(units.find((u) => u.name === '省教育厅')?.departments?.[0]?.id);
+    // The unit cannot open the other unit's filing, but can ask to join it.
+    expect((await education.get(`/api/field-visits/${host}`)).statusCode).toBe(404);
+    expect(
+      (await education.post(`/api/field-visits/${host}/join-requests`, { message: '按建议联合' })).statusCode,
+    ).toBe(201);
   });
 
   it('refuses to join a visit that has started or was cancelled', async () => {

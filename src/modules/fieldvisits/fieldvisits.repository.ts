@@ -239,3 +239,29 @@ export async function loadByCounty(db: Kysely<DB>, prefix: string, from: string,
   const byCounty = new Map(counts.map((c) => [c.county_code, Number(c.n)]));
   return all.map((c) => ({ code: c.code, name: c.name, count: byCounty.get(c.code) ?? 0 }));
 }
+
+/** Visits in brief (unit, topic, dates, headcount), as another unit may know them. */
+export async function visitSummaries(db: Kysely<DB>, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('field_visits')
+    .innerJoin('fv_units', 'fv_units.id', 'field_visits.unit_id')
+    .select([
+      'field_visits.id',
+      'fv_units.name',
+      'field_visits.topic',
+      'field_visits.start_date',
+      'field_visits.end_date',
+      'field_visits.headcount',
+    ])
+    .where('field_visits.id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    unitName: r.name,
+    topic: r.topic,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    headcount: r.headcount,
+  }));
+}

@@ -116,10 +116,21 @@ export const UnitView = Type.Object({
 });
 export type UnitView = Static<typeof UnitView>;
 
+/** Another unit's visit in brief: what a unit may know of it (to join it). */
+export const VisitSummary = Type.Object({
+  id: Type.Integer(),
+  unitName: Type.String(),
+  topic: Type.String(),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  headcount: Type.Integer(),
+});
+
 export const VisitView = Type.Object({
   id: Type.Integer(),
   unitId: Type.Integer(),
   unitName: Type.String(),
+  departmentId: Type.Union([Type.Integer(), Type.Null()]),
   departmentName: Type.Union([Type.String(), Type.Null()]),
   leaderName: Type.Union([Type.String(), Type.Null()]),
   leaderLevel: Type.Union([Type.String(), Type.Null()]),
@@ -135,6 +146,7 @@ export const VisitView = Type.Object({
     }),
   ),
   headcount: Type.Integer(),
+  members: Type.Array(VisitMember),
   asks: Type.Union([Type.String(), Type.Null()]),
   explanation: Type.Union([Type.String(), Type.Null()]),
   urgent: Type.Boolean(),
@@ -151,6 +163,8 @@ export const VisitView = Type.Object({
       reviewedByName: Type.String(),
       reviewedAt: Type.String(),
       joinVisitId: Type.Union([Type.Integer(), Type.Null()]),
+      /** The visit suggested to join, as the unit may see it (it cannot open another unit's). */
+      joinVisit: Type.Union([VisitSummary, Type.Null()]),
     }),
     Type.Null(),
   ]),
@@ -232,12 +246,7 @@ export const NearbyQuery = Type.Object({
 export type NearbyQuery = Static<typeof NearbyQuery>;
 
 export const NearbyVisit = Type.Object({
-  id: Type.Integer(),
-  unitName: Type.String(),
-  topic: Type.String(),
-  startDate: Type.String(),
-  endDate: Type.String(),
-  headcount: Type.Integer(),
+  ...VisitSummary.properties,
   /** Shares words with the topic being filed. */
   related: Type.Boolean(),
 });

@@ -40,7 +40,10 @@ export async function presentVisits(
 ): Promise<VisitView[]> {
   const stopsOf = (v: FieldVisitRow) => JSON.parse(v.stops) as { countyCode: string; site: string | null }[];
   const ids = rows.map((v) => Number(v.id));
-  const [names, joins, clashRows] = await Promise.all([
+  const suggested = [
+    ...new Set(rows.flatMap((v) => (v.join_visit_id === null ? [] : [Number(v.join_visit_id)]))),
+  ];
+  const [names, joins, clashRows, joinVisits] = await Promise.all([
     repo.namesFor(
       ctx.db,
       [...new Set(rows.map((v) => Number(v.unit_id)))],
@@ -49,6 +52,7 @@ export async function presentVisits(
     ),
     coordination.joinRequests(ctx.db, { visitIds: ids }),
     coordination.clashes(ctx.db, ids),
+    repo.visitSummaries(ctx.db, suggested),
   ]);
   const versions = new Map<number, ReturnType<typeof thresholdsOf>>();
   for (const id of new Set(rows.map((v) => Number(v.thresholds_id)))) {
@@ -88,6 +92,7 @@ export async function presentVisits(
       id: Number(v.id),
       unitId: Number(v.unit_id),
       unitName: names.units.get(Number(v.unit_id)) ?? '',
+      departmentId: v.department_id === null ? null : Number(v.department_id),
       departmentName:
         v.department_id === null ? null : (names.departments.get(Number(v.department_id)) ?? null),
       leaderName: v.leader_name,
@@ -98,6 +103,7 @@ export async function presentVisits(
       endDate: v.end_date,
       stops: stopsOf(v).map((s) => ({ ...s, countyName: names.regions.get(s.countyCode) ?? s.countyCode })),
       headcount: v.headcount,
+      members: JSON.parse(v.members) as VisitView['members'],
       asks: v.asks,
       explanation: v.explanation,
       urgent: v.urgent === 1,
@@ -115,6 +121,7 @@ export async function presentVisits(
               reviewedByName: v.reviewed_by_name,
               reviewedAt: v.reviewed_at,
               joinVisitId: v.join_visit_id === null ? null : Number(v.join_visit_id),
+              joinVisit: joinVisits.find((j) => j.id === Number(v.join_visit_id)) ?? null,
             }
           : null,
       joinRequests: joins.filter((j) => Number(j.visit_id) === Number(v.id)).map(presentJoinRequest),
