@@ -25,6 +25,15 @@ const VisitFormPage = lazy(() => import('./pages/visits/VisitFormPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const TagsPage = lazy(() => import('./pages/admin/TagsPage'));
+const FieldVisitsPage = lazy(() => import('./pages/fieldvisits/FieldVisitsPage'));
+const FieldVisitFormPage = lazy(() => import('./pages/fieldvisits/FieldVisitFormPage'));
+const FieldVisitDetailPage = lazy(() => import('./pages/fieldvisits/FieldVisitDetailPage'));
+const LoadTablePage = lazy(() => import('./pages/fv-oversight/LoadTablePage'));
+const VisitCalendarPage = lazy(() => import('./pages/fv-oversight/VisitCalendarPage'));
+const FiguresPage = lazy(() => import('./pages/fv-oversight/FiguresPage'));
+const OverdueResultsPage = lazy(() => import('./pages/fv-oversight/OverdueResultsPage'));
+const ThresholdsPage = lazy(() => import('./pages/fv-oversight/ThresholdsPage'));
+const FvUnitsPage = lazy(() => import('./pages/fv-oversight/FvUnitsPage'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage'));
 
 /** Guards a screen with the permission its menu item declares, so the two cannot disagree. */
@@ -92,6 +101,16 @@ export const router = createBrowserRouter([
       },
       { path: 'imports', element: guarded('/imports', <ImportPage />) },
       { path: 'admin/users', element: guarded('/admin/users', <UsersPage />) },
+      { path: 'field-visits', element: guarded('/field-visits', <FieldVisitsPage />) },
+      { path: 'field-visits/new', element: guarded('/field-visits/new', <FieldVisitFormPage />) },
+      { path: 'field-visits/load', element: guarded('/field-visits/load', <LoadTablePage />) },
+      { path: 'field-visits/calendar', element: guarded('/field-visits/calendar', <VisitCalendarPage />) },
+      { path: 'field-visits/results', element: guarded('/field-visits/results', <OverdueResultsPage />) },
+      { path: 'field-visits/figures', element: guarded('/field-visits/figures', <FiguresPage />) },
+      { path: 'field-visits/settings', element: guarded('/field-visits/settings', <ThresholdsPage />) },
+      { path: 'field-visits/:id', element: guarded('/field-visits', <FieldVisitDetailPage />) },
+      { path: 'field-visits/:id/edit', element: guarded('/field-visits/new', <FieldVisitFormPage />) },
+      { path: 'admin/fv-units', element: guarded('/admin/fv-units', <FvUnitsPage />) },
       { path: 'admin/audit', element: guarded('/admin/audit', <AuditPage />) },
       { path: 'admin/tags', element: guarded('/admin/tags', <TagsPage />) },
       { path: '*', element: <NotFoundPage /> },

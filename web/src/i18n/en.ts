@@ -1,6 +1,10 @@
+import { fieldVisitsEn } from './fieldvisits.en';
+import { fvOversightEn } from './fv-oversight.en';
 import type { Messages } from './zh';
 
 export const en: Messages = {
+  ...fieldVisitsEn,
+  ...fvOversightEn,
   'app.name': 'Community Governance Platform',
   'app.brand': 'Jiceng',
   'app.short': 'Jiceng',

@@ -1,6 +1,11 @@
 // Chinese is the source dictionary: its keys define MessageKey, so a key missing from en.ts fails
 // the type check.
+import { fieldVisitsZh } from './fieldvisits.zh';
+import { fvOversightZh } from './fv-oversight.zh';
+
 export const zh = {
+  ...fieldVisitsZh,
+  ...fvOversightZh,
   'app.name': '基层治理服务平台',
   'app.brand': 'Jiceng',
   'app.short': '基层',

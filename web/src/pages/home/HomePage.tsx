@@ -8,6 +8,7 @@ import { scopeName } from '../../components/scopeName';
 import { useT } from '../../i18n';
 import { visibleNavItems } from '../../layout/menu';
 import { useWorkingRegion } from '../../layout/WorkingRegion';
+import { FieldVisitTiles } from './FieldVisitTiles';
 import { VisitWorkbench } from './VisitWorkbench';
 
 export default function HomePage() {
@@ -21,6 +22,8 @@ export default function HomePage() {
     <Flex vertical gap={20}>
       {/* Those who visit people see first who is due a visit. */}
       {hasPermission(user, 'visits.read') ? <VisitWorkbench /> : null}
+      {/* Those who file, review or receive research visits see what waits for them. */}
+      {hasPermission(user, 'fieldVisits.read') ? <FieldVisitTiles /> : null}
       <Card className="welcome-card" variant="borderless">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.greeting', { name: user.displayName })}
