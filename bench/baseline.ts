@@ -9,6 +9,7 @@ import { listUsers } from '../src/modules/users/users.repository.js';
 import { dateInShanghai, startOfMonth, startOfShanghaiDay } from '../src/platform/clock.js';
 import { createPii } from '../src/platform/pii.js';
 import { narrowScope } from '../src/platform/scope.js';
+import { fieldVisitRoutes } from './fieldvisits-baseline.js';
 
 /**
  * The bare baseline: the floor the real server is measured against. One Fastify app with no
@@ -143,6 +144,9 @@ app.get('/overview', async (request) => {
     children: figures.residents.map((r) => ({ ...r, name: names.find((n) => n.code === r.code)?.name })),
   };
 });
+
+// 调研报备 (issue 4): filing, and the month's load table.
+fieldVisitRoutes(app, database);
 
 await app.listen({ host: '127.0.0.1', port: int(process.env.PORT, 3100) });
 

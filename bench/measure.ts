@@ -13,6 +13,8 @@ export interface Figures {
 export interface Target {
   url: string;
   headers: Record<string, string>;
+  /** A write: the JSON body of the next request, POSTed (each request its own). */
+  body?: () => string;
 }
 
 export interface Plan {
@@ -38,6 +40,7 @@ interface Pool {
 
 function drive(target: Target, plan: Plan, seconds: number, pool?: Pool): Promise<void> {
   if (plan.rate > 0) return driveAtRate(target, plan, seconds, pool);
+  if (target.body) return driveWrites(target, plan, seconds, pool);
   return new Promise((resolve, reject) => {
     const options = {
       url: target.url,
@@ -72,24 +75,7 @@ async function driveAtRate(target: Target, plan: Plan, seconds: number, pool?: P
   const total = Math.round(seconds * plan.rate);
   const started = performance.now();
   const pending: Promise<void>[] = [];
-  const one = (due: number) =>
-    new Promise<void>((resolve) => {
-      const request = http.get(target.url, { agent, headers: target.headers }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          if (pool) {
-            pool.latencies.push(performance.now() - due);
-            if ((response.statusCode ?? 0) >= 300) pool.failed += 1;
-          }
-          resolve();
-        });
-      });
-      request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
-      request.on('error', () => {
-        if (pool) pool.failed += 1;
-        resolve();
-      });
-    });
+  const one = async (due: number) => record(pool, due, await send(target, agent));
   for (let i = 0; i < total; i++) {
     const due = started + i * interval;
     const wait = due - performance.now();
@@ -102,6 +88,60 @@ async function driveAtRate(target: Target, plan: Plan, seconds: number, pool?: P
     pool.requests += total;
     pool.seconds += (performance.now() - started) / 1000;
   }
+}
+
+/**
+ * Closed loop for writes: `connections` clients, each sending its next request as soon as the
+ * last is answered (as autocannon does), and at the end of a slice waiting for the answers still
+ * due. autocannon drops its connections at the end while the server goes on with their requests
+ * into the next slice: harmless for reads, but a write then overlaps the other side's, and two
+ * processes writing one SQLite file fail each other's transactions (SQLITE_BUSY).
+ */
+async function driveWrites(target: Target, plan: Plan, seconds: number, pool?: Pool): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.connections });
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  let requests = 0;
+  const client = async () => {
+    while (performance.now() < end) {
+      const sent = performance.now();
+      record(pool, sent, await send(target, agent));
+      requests++;
+    }
+  };
+  await Promise.all(Array.from({ length: plan.connections }, client));
+  agent.destroy();
+  if (pool) {
+    pool.requests += requests;
+    pool.seconds += (performance.now() - started) / 1000;
+  }
+}
+
+/** One request (a POST when the target has a body); its status once answered, 0 for an error or timeout. */
+function send(target: Target, agent: http.Agent): Promise<number> {
+  return new Promise((resolve) => {
+    const body = target.body?.();
+    const headers =
+      body === undefined ? target.headers : { ...target.headers, 'content-type': 'application/json' };
+    const request = http.request(
+      target.url,
+      { agent, headers, method: body === undefined ? 'GET' : 'POST' },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
+    request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
+    request.on('error', () => resolve(0));
+    request.end(body);
+  });
+}
+
+/** A latency from `since`, and a failure unless the answer was a 2xx. */
+function record(pool: Pool | undefined, since: number, status: number) {
+  if (!pool) return;
+  pool.latencies.push(performance.now() - since);
+  if (status < 200 || status >= 300) pool.failed += 1;
 }
 
 function figures(pool: Pool): Figures {

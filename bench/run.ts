@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { isPostgresUrl } from '../src/db/database.js';
 import { runImportBenchmark } from './import.js';
-import { compare } from './measure.js';
+import { compare, type Target } from './measure.js';
 import { freePort, onExit, startNode, stopAll } from './processes.js';
 import { markdownTable, type Row, textTable } from './report.js';
-import { type Scenario, scenarios } from './scenarios.js';
+import { fieldVisitScenarios, type Scenario, scenarios } from './scenarios.js';
 import { DATA_KEY, login, prepareDatabase, root, serverEnvironment } from './setup.js';
 
 /**
@@ -21,21 +21,53 @@ const rounds = Number(env.BENCH_ROUNDS || 5);
 const rate = Number(env.BENCH_RATE || 0);
 const pgUrl = env.BENCH_DATABASE_URL || '';
 const only = env.BENCH_ONLY || '';
+// `--field-visits`: issue 4's scenarios on a database of their own (bench/fieldvisits-setup.ts).
+const fieldVisits = process.argv.includes('--field-visits');
+const filings = Number(env.BENCH_FV_FILINGS || 1_000_000);
 if (pgUrl && !isPostgresUrl(pgUrl)) throw new Error('BENCH_DATABASE_URL must be a postgres:// URL');
+
+/** A side's next request body, numbered from 0 over the whole run (the check, warm-up, rounds). */
+function bodies(body: ((n: number) => unknown) | undefined) {
+  if (!body) return undefined;
+  let n = 0;
+  return () => JSON.stringify(body(n++));
+}
 
 /**
  * Both sides must answer 200 with as many rows (and, for an overview, as many residents), or
- * the figures compare different work.
+ * the figures compare different work. A write must be answered 201 by both with the filing's id
+ * and status (each side files for its own unit and months, so their warnings may differ).
  */
-async function check(scenario: Scenario, server: string, baseline: string, headers: Record<string, string>) {
-  const get = async (url: string, h?: Record<string, string>) => {
-    const response = await fetch(url, { headers: h });
-    if (response.status !== 200) throw new Error(`${scenario.name}: ${url} → ${response.status}`);
-    const body = (await response.json()) as { items?: unknown[]; total?: number; residents?: number };
-    return `${body.items?.length}/${body.total}/${body.residents}`;
+async function check(scenario: Scenario, server: Target, baseline: Target) {
+  const send = async ({ url, headers, body }: Target) => {
+    const payload = body?.();
+    const response = await fetch(url, {
+      headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      ...(payload === undefined ? {} : { method: 'POST', body: payload }),
+    });
+    const expected = payload === undefined ? 200 : 201;
+    if (response.status !== expected)
+      throw new Error(
+        `${scenario.name}: ${url} → ${response.status} ${(await response.text()).slice(0, 500)}`,
+      );
+    const answer = (await response.json()) as {
+      items?: unknown[];
+      total?: number;
+      residents?: number;
+      id?: number;
+      status?: string;
+      warnings?: { code: string }[];
+    };
+    if (payload !== undefined) {
+      if (typeof answer.id !== 'number' || !answer.status)
+        throw new Error(`${scenario.name}: ${url} answered no filing`);
+      return `${answer.status} [${answer.warnings?.map((w) => w.code).join(' ')}]`;
+    }
+    return `${answer.items?.length}/${answer.total}/${answer.residents}`;
   };
-  const a = await get(`${server}${scenario.path}`, headers);
-  const b = await get(`${baseline}${scenario.baselinePath}`);
+  const a = await send(server);
+  const b = await send(baseline);
+  if (server.body) return `server ${a}, baseline ${b}`;
   if (a !== b)
     throw new Error(`${scenario.name}: server and baseline disagree (rows/total/residents ${a} vs ${b})`);
   return a;
@@ -52,7 +84,10 @@ async function main() {
   try {
     const [serverPort, baselinePort] = [await freePort(), await freePort()];
     const serverEnv = serverEnvironment(dataDir, serverPort, pgUrl);
-    const { url: dbUrl, sample } = await prepareDatabase(serverEnv);
+    const { url: dbUrl, sample } = await prepareDatabase(
+      serverEnv,
+      fieldVisits ? { fieldVisits: filings } : {},
+    );
     const server = `http://127.0.0.1:${serverPort}`;
     const baseline = `http://127.0.0.1:${baselinePort}`;
     const logFile = path.join(dataDir, 'bench.log');
@@ -70,7 +105,8 @@ async function main() {
       `${baseline}/health`,
       logFile,
     );
-    const selected = scenarios(sample).filter((s) => only.split('|').some((o) => s.name.includes(o)));
+    const all = sample.fieldVisits ? fieldVisitScenarios(sample.fieldVisits) : scenarios(sample);
+    const selected = all.filter((s) => only.split('|').some((o) => s.name.includes(o)));
     const sessions = new Map<string, Record<string, string>>();
     for (const user of new Set(selected.flatMap((s) => (s.anonymous || !s.user ? [] : [s.user]))))
       sessions.set(user, await login(server, user));
@@ -85,16 +121,19 @@ async function main() {
     const rows: Row[] = [];
     for (const scenario of selected) {
       const asCaller = scenario.anonymous ? {} : (sessions.get(scenario.user ?? '') ?? {});
-      const shape = await check(scenario, server, baseline, asCaller);
-      const figures = await compare(
+      const targets: [Target, Target] = [
         { url: `${server}${scenario.path}`, headers: asCaller },
         { url: `${baseline}${scenario.baselinePath}`, headers: {} },
-        { connections, seconds, warmup, rounds, rate },
-      );
+      ];
+      const [serverBody, baselineBody] = [bodies(scenario.body), bodies(scenario.baselineBody)];
+      if (serverBody) targets[0].body = serverBody;
+      if (baselineBody) targets[1].body = baselineBody;
+      const shape = await check(scenario, ...targets);
+      const figures = await compare(...targets, { connections, seconds, warmup, rounds, rate });
       rows.push({ name: scenario.name, ...figures });
       const perSecond = (side: keyof typeof figures) => Math.round(figures[side].requestsPerSecond);
       console.log(
-        `  ${scenario.name} (rows/total ${shape.replace(/\/undefined/g, '')}): ` +
+        `  ${scenario.name} (${scenario.body ? shape : `rows/total ${shape.replace(/\/undefined/g, '')}`}): ` +
           `${perSecond('server')} req/s, baseline ${perSecond('baseline')} req/s, load average ${os.loadavg()[0]?.toFixed(1)}`,
       );
     }

@@ -8,11 +8,13 @@ import {
   DISTRICT_CODE,
   streetCode,
 } from '../src/db/seed/district.js';
+import { BENCH_REPORTER, BENCH_REVIEWER, type FieldVisitSample, filingBody } from './fieldvisits-setup.js';
 
 /**
- * What `npm run bench` measures. Each scenario is one GET: `path` on the real server, called as
- * `user` (default `bench_admin`, an admin scoped to the district 990101), and `baselinePath` on
- * the bare baseline (bench/baseline.ts), which runs the same SQL without the platform around it.
+ * What `npm run bench` measures. Each scenario is one GET (a POST when it has a body): `path` on
+ * the real server, called as `user` (default `bench_admin`, an admin scoped to the district
+ * 990101), and `baselinePath` on the bare baseline (bench/baseline.ts), which runs the same SQL
+ * without the platform around it.
  * The baseline has no session, so it takes the caller's scope in the query string instead.
  *
  * A new scenario is one entry here, plus a route in bench/baseline.ts if its baseline is new.
@@ -25,12 +27,20 @@ export interface Scenario {
   user?: string;
   /** Sent without the session cookie (as a load balancer's health check is). */
   anonymous?: boolean;
+  /**
+   * A write: each request POSTs the JSON body of its number in the run (0, 1, 2, … per side),
+   * `body` to the server and `baselineBody` to the baseline, and must be answered 201.
+   */
+  body?: (n: number) => unknown;
+  baselineBody?: (n: number) => unknown;
 }
 
 /** Facts of the generated data a scenario needs and only the database knows. */
 export interface Sample {
   /** The ID number of a resident of `bench_grid`'s grid (they are generated anew with each district). */
   idNumber: string;
+  /** On the research-visit database (`--field-visits`) instead of the district: see fieldVisitScenarios. */
+  fieldVisits?: FieldVisitSample;
 }
 
 const street = streetCode(7);
@@ -119,4 +129,29 @@ export function scenarios(sample: Sample): Scenario[] {
       user: BENCH_SECRETARY,
     },
   ].map((s) => ({ user: BENCH_ADMIN, ...s }));
+}
+
+/**
+ * 调研报备 (issue 4), on the database of `npm run bench -- --field-visits` (bench/fieldvisits-setup.ts):
+ * a million filings of history. Filing judges a new filing by every rule (locks and counts per
+ * county, in one transaction) and stores it; the load table counts a month's filings per county.
+ */
+export function fieldVisitScenarios(sample: FieldVisitSample): Scenario[] {
+  const { counties } = sample;
+  return [
+    {
+      name: 'field visits: file, all rules',
+      path: '/api/field-visits',
+      baselinePath: '/field-visits',
+      user: BENCH_REPORTER,
+      body: (n) => filingBody(sample.server, counties, n),
+      baselineBody: (n) => filingBody(sample.baseline, counties, n),
+    },
+    {
+      name: `field visits: load table ${sample.busyMonth}`,
+      path: `/api/field-visits/load?month=${sample.busyMonth}`,
+      baselinePath: `/field-visits/load?month=${sample.busyMonth}&callerScope=53`,
+      user: BENCH_REVIEWER,
+    },
+  ];
 }

@@ -9,6 +9,7 @@ import { visitReminders } from '../src/modules/visits/reminders.job.js';
 import { dateInShanghai } from '../src/platform/clock.js';
 import type { AppContext } from '../src/platform/context.js';
 import { runDueDailyJobs } from '../src/platform/jobs.js';
+import { prepareFieldVisits } from './fieldvisits-setup.js';
 import type { Sample } from './scenarios.js';
 
 /** What the scenario run (bench/run.ts) and the import run (bench/import.ts) share. */
@@ -36,11 +37,12 @@ async function databaseSize(ctx: AppContext, file: string): Promise<string> {
 /**
  * Migrates and seeds in this process, before any server runs, so seeding is not measured; runs
  * the day's visit reminders (the server would run them on start, in the middle of a scenario);
- * and picks the facts of the generated data the scenarios need.
+ * and picks the facts of the generated data the scenarios need. With `fieldVisits` (a number of
+ * filings), the research-visit database of bench/fieldvisits-setup.ts instead of the district.
  */
 export async function prepareDatabase(
   serverEnv: NodeJS.ProcessEnv,
-  options: { registry?: 'full' | 'places' } = {},
+  options: { registry?: 'full' | 'places'; fieldVisits?: number } = {},
 ): Promise<{ url: string; sample: Sample }> {
   const config = loadConfig(serverEnv);
   const ctx = createContext(config);
@@ -48,6 +50,22 @@ export async function prepareDatabase(
   try {
     const started = Date.now();
     await migrateToLatest(ctx.database);
+    if (options.fieldVisits !== undefined) {
+      const { sample, history, accounts } = await prepareFieldVisits(ctx, {
+        password: PASSWORD,
+        filings: options.fieldVisits,
+        onProgress: (message) => console.log(`  ${message}`),
+      });
+      if (ctx.database.dialect === 'postgres') await sql`vacuum analyze`.execute(ctx.db);
+      const { server, baseline } = sample;
+      console.log(
+        `field visits: ${history.filings ? `${history.filings} filings (${history.countyRows} county rows) generated` : 'history already there'}` +
+          `${accounts ? `, ${accounts} accounts added` : ''} (${seconds1(started)}); database ${await databaseSize(ctx, url)}; ` +
+          `bench filings so far: server ${server.done} from ${server.from}, baseline ${baseline.done} from ${baseline.from}`,
+      );
+      await runDailyJobs(ctx);
+      return { url, sample: { idNumber: '', fieldVisits: sample } };
+    }
     const seeded = await seedDistrict(ctx, {
       password: PASSWORD,
       registry: options.registry ?? 'full',

@@ -8,6 +8,7 @@ import { loadConfig } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './db/seed/demo.js';
 import { seedDistrict } from './db/seed/district.js';
+import { seedFieldVisitHistory } from './db/seed/fieldvisits-history.js';
 import { type DivisionSelection, loadDivisions } from './modules/regions/regions.divisions.js';
 import { findUserByUsername } from './modules/users/users.repository.js';
 import { createUser, resetPassword, unlockUser } from './modules/users/users.service.js';
@@ -56,9 +57,10 @@ program
 
 program
   .command('seed')
-  .description('load generated data: the demo, or a district for benchmarks')
-  .option('--scale <scale>', 'demo | district', 'demo')
-  .action((options: { scale: string }) =>
+  .description('load generated data: the demo, or a district or research-visit history for benchmarks')
+  .option('--scale <scale>', 'demo | district | field-visits', 'demo')
+  .option('--filings <n>', 'field-visits: how many filings', (v) => Number(v), 1_000_000)
+  .action((options: { scale: string; filings: number }) =>
     withContext(async (ctx) => {
       if (options.scale === 'demo') {
         const loaded = await seedDemo(ctx, config.demoPassword);
@@ -66,8 +68,18 @@ program
       } else if (options.scale === 'district') {
         const result = await seedDistrict(ctx, { password: config.demoPassword });
         console.log(`district: ${result.regions} regions, ${result.users} users`);
+      } else if (options.scale === 'field-visits') {
+        const result = await seedFieldVisitHistory(ctx, {
+          filings: options.filings,
+          onProgress: (line) => console.log(`  ${line}`),
+        });
+        console.log(
+          result.filings
+            ? `field visits: ${result.units} units added, ${result.filings} filings, ${result.countyRows} county rows`
+            : `field visits: ${result.units} units added, the history was there already`,
+        );
       } else {
-        throw new InvalidArgumentError('--scale must be demo or district');
+        throw new InvalidArgumentError('--scale must be demo, district or field-visits');
       }
     }),
   );
