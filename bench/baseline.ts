@@ -25,7 +25,8 @@ import { fieldVisitRoutes } from './fieldvisits-baseline.js';
 const url = process.env.BENCH_BASELINE_DB;
 if (!url) throw new Error('BENCH_BASELINE_DB is required');
 const pii = createPii(Buffer.from(process.env.BENCH_BASELINE_DATA_KEY ?? '', 'hex'));
-const database = openDatabase({ url });
+// The server's driver settings, background checkpoints included.
+const database = openDatabase({ url, backgroundCheckpoints: true });
 const { db } = database;
 const app = Fastify({ logger: false });
 

@@ -8,8 +8,15 @@ import { createPii, loadDataKey } from './platform/pii.js';
 export const sqliteFile = (config: Config) => path.join(config.dataDir, 'jiceng.db');
 
 /** Opens the configured database and builds the context every service runs in. */
-export function createContext(config: Config, options: { schema?: string; clock?: Clock } = {}): AppContext {
-  const database = openDatabase({ url: config.databaseUrl || sqliteFile(config), schema: options.schema });
+export function createContext(
+  config: Config,
+  options: { schema?: string; clock?: Clock; backgroundCheckpoints?: boolean } = {},
+): AppContext {
+  const database = openDatabase({
+    url: config.databaseUrl || sqliteFile(config),
+    schema: options.schema,
+    backgroundCheckpoints: options.backgroundCheckpoints,
+  });
   return {
     db: database.db,
     database,

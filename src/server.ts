@@ -8,7 +8,8 @@ import { startHousekeeping } from './platform/housekeeping.js';
 import { startDailyJobs } from './platform/jobs.js';
 
 const config = loadConfig();
-const ctx = createContext(config);
+// A long-running server: SQLite's checkpoints go to a worker thread, off the requests' way.
+const ctx = createContext(config, { backgroundCheckpoints: true });
 await migrateToLatest(ctx.database);
 const loaded = config.demo ? await seedDemo(ctx, config.demoPassword) : false;
 const app = await buildApp(ctx);

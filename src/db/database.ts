@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { checkpointInBackground } from './sqlite-checkpoints.js';
 import type { DB } from './types.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -26,6 +27,12 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to use (tests run each file in a schema of its own). */
   schema?: string;
   poolSize?: number;
+  /**
+   * SQLite file: checkpoint the write-ahead log from a worker thread rather than inside a
+   * commit (sqlite-checkpoints.ts). For long-running servers; short-lived tools and tests keep
+   * SQLite's own.
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -56,7 +63,19 @@ export function openDatabase(options: DatabaseOptions): Database {
   // Makes `region_code LIKE '6201%'` use the index, as scope filters do on every query.
   sqlite.pragma('case_sensitive_like = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const stopCheckpoints =
+    options.backgroundCheckpoints && options.url !== ':memory:'
+      ? checkpointInBackground(sqlite, options.url)
+      : undefined;
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    close: async () => {
+      await stopCheckpoints?.();
+      await db.destroy();
+    },
+  };
 }
 
 /**
