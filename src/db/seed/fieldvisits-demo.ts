@@ -21,6 +21,45 @@ export const DEMO_PROVINCIAL_UNITS: [name: string, departments: string[]][] = [
   ['省商务厅', ['市场体系建设处', '对外贸易处']],
 ];
 
+/** What each unit visits about (the demo's filings and the benchmark's history draw on it). */
+// biome-ignore format: a table
+export const DEMO_TOPICS: Record<string, string[]> = {
+  省教育厅: ['义务教育薄弱环节改善', '农村学生营养改善计划', '职业教育产教融合', '学生资助政策落实', '乡村教师队伍建设'],
+  省卫生健康委: ['县域医共体建设', '基层医疗卫生服务能力', '村卫生室标准化建设', '乡村医生队伍建设'],
+  省农业农村厅: ['高标准农田建设', '高原特色农业产业', '种业振兴', '粮食生产和春耕备耕'],
+  省民政厅: ['农村养老服务', '社会救助兜底保障', '留守儿童关爱保护'],
+  省人力资源社会保障厅: ['农民工就业帮扶', '稳岗就业政策落实'],
+  省住房城乡建设厅: ['农村危房改造', '传统村落保护'],
+  省交通运输厅: ['农村公路建设养护', '城乡客运一体化'],
+  省水利厅: ['农村供水保障', '中小河流治理', '防汛抗旱'],
+  省生态环境厅: ['高原湖泊保护治理', '农村人居环境整治'],
+  省文化和旅游厅: ['乡村旅游发展', '公共文化服务'],
+  省乡村振兴局: ['巩固拓展脱贫攻坚成果', '易地搬迁后续扶持'],
+  省商务厅: ['县域商业体系建设', '沿边开放', '农产品电商'],
+};
+
+/** A prefecture's topics, visiting its own counties. */
+export const PREFECTURE_TOPICS = [
+  '乡村振兴重点工作',
+  '基层治理',
+  '营商环境',
+  '安全生产',
+  '民族团结进步示范创建',
+  '防汛抗旱',
+];
+
+/** Where in a county a visit goes. */
+export const DEMO_SITES = [
+  '中心学校',
+  '卫生院',
+  '村委会',
+  '易地搬迁安置点',
+  '农业产业园',
+  '养老服务中心',
+  '工业园区',
+  '职业高中',
+];
+
 export const DEMO_REPORTER_UNIT = '省教育厅';
 
 export async function seedFieldVisitsDemo(ctx: AppContext) {

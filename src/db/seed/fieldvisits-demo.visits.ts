@@ -4,6 +4,7 @@ import { reviewVisit } from '../../modules/fieldvisits/filed-visits.service.js';
 import { addDays, dateInShanghai } from '../../platform/clock.js';
 import type { Actor, AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { DEMO_SITES, DEMO_TOPICS, PREFECTURE_TOPICS } from './fieldvisits-demo.js';
 import { Random } from './random.js';
 
 /**
@@ -17,23 +18,7 @@ export const DEMO_BUSY_COUNTY = '532301';
 export const DEMO_BUSY_COUNTY_LOAD = 28;
 const OVER_THE_LINE: Record<string, number> = { '530102': 34, '530111': 32 };
 
-const TOPICS: Record<string, string[]> = {
-  省教育厅: ['义务教育薄弱环节改善', '农村学生营养改善计划', '乡村教师队伍建设', '职业教育产教融合'],
-  省卫生健康委: ['基层医疗卫生服务能力', '乡村医生队伍建设', '县域医共体建设'],
-  省农业农村厅: ['高标准农田建设', '乡村特色产业发展', '粮食生产和春耕备耕'],
-  省民政厅: ['农村养老服务', '困难群众救助', '留守儿童关爱服务'],
-  省人力资源社会保障厅: ['农民工就业帮扶', '高校毕业生就业'],
-  省住房城乡建设厅: ['农村危房改造', '传统村落保护'],
-  省交通运输厅: ['农村公路建设养护'],
-  省水利厅: ['农村饮水安全', '防汛抗旱'],
-  省生态环境厅: ['九大高原湖泊保护治理', '农村环境整治'],
-  省文化和旅游厅: ['公共文化服务', '乡村旅游发展'],
-  省乡村振兴局: ['巩固拓展脱贫攻坚成果', '驻村帮扶工作'],
-  省商务厅: ['县域商业体系建设', '农产品电商'],
-};
-const PREFECTURE_TOPICS = ['基层治理', '乡村振兴', '营商环境', '民生实事落实'];
 const EXPLANATION = '涉及当月重点工作，已与县里沟通，压缩随行人员，不影响基层正常工作';
-const SITES = ['中心小学', '卫生院', '村委会', '农业合作社', '社区服务中心', '产业园区'];
 const RESULTS = [
   ['了解到学校食堂设施老化，学生就餐排队时间长', '协调专项资金改造食堂两处'],
   ['村卫生室药品配备不足，乡村医生待遇偏低', '推动县级医院下派医生轮岗'],
@@ -136,7 +121,7 @@ export async function seedFieldVisitDemoVisits(ctx: AppContext) {
     // Filings of the coming days were made recently: none is dated after today.
     const filedOn = p.filedOn < today ? p.filedOn : addDays(today, -1);
     const at = on(ctx, filedOn);
-    const topics = TOPICS[p.unit.name] ?? PREFECTURE_TOPICS;
+    const topics = DEMO_TOPICS[p.unit.name] ?? PREFECTURE_TOPICS;
     const input = {
       unitId: p.unit.id,
       topic: random.pick(topics),
@@ -145,7 +130,7 @@ export async function seedFieldVisitDemoVisits(ctx: AppContext) {
       startDate: p.start,
       endDate: addDays(p.start, random.int(0, 2)),
       stops: [
-        { countyCode: p.county, site: random.pick(SITES) },
+        { countyCode: p.county, site: random.pick(DEMO_SITES) },
         ...(p.second ? [{ countyCode: p.second }] : []),
       ],
       headcount: random.chance(0.06) ? random.int(11, 14) : random.int(3, 8),

@@ -11,7 +11,7 @@ import {
   sqliteBulkWriter,
   withoutSecondaryIndexes,
 } from './district-bulk.js';
-import { DEMO_PROVINCIAL_UNITS } from './fieldvisits-demo.js';
+import { DEMO_PROVINCIAL_UNITS, DEMO_SITES, DEMO_TOPICS, PREFECTURE_TOPICS } from './fieldvisits-demo.js';
 import { givenName, Random, randomSurname } from './random.js';
 
 /**
@@ -117,39 +117,6 @@ export interface PlannedFiling {
   result: { findings: string; solved: string | null; at: string } | null;
 }
 
-// biome-ignore format: a table
-const THEMES: Record<string, string[]> = {
-  省教育厅: ['义务教育薄弱环节改善', '职业教育产教融合', '学生资助政策落实', '乡村教师队伍建设'],
-  省卫生健康委: ['县域医共体建设', '基层医疗卫生服务能力', '村卫生室标准化建设'],
-  省农业农村厅: ['高标准农田建设', '高原特色农业产业', '种业振兴'],
-  省民政厅: ['农村养老服务', '社会救助兜底保障', '留守儿童关爱保护'],
-  省人力资源社会保障厅: ['农民工就业帮扶', '稳岗就业政策落实'],
-  省住房城乡建设厅: ['农村危房改造', '传统村落保护'],
-  省交通运输厅: ['农村公路建设养护', '城乡客运一体化'],
-  省水利厅: ['农村供水保障', '中小河流治理'],
-  省生态环境厅: ['高原湖泊保护治理', '农村人居环境整治'],
-  省文化和旅游厅: ['乡村旅游发展', '公共文化服务'],
-  省乡村振兴局: ['巩固拓展脱贫攻坚成果', '易地搬迁后续扶持'],
-  省商务厅: ['县域商业体系建设', '沿边开放'],
-};
-const PREFECTURE_THEMES = [
-  '乡村振兴重点工作',
-  '基层治理',
-  '营商环境',
-  '安全生产',
-  '民族团结进步示范创建',
-  '防汛抗旱',
-];
-const SITES = [
-  '中心学校',
-  '卫生院',
-  '村委会',
-  '易地搬迁安置点',
-  '农业产业园',
-  '养老服务中心',
-  '工业园区',
-  '职业高中',
-];
 // Spring Festival and the summer holidays are quiet; spring and autumn busy.
 const MONTH_WEIGHTS = [0.6, 0.5, 1.1, 1.2, 1.2, 1.1, 0.9, 0.8, 1.1, 1.0, 1.2, 1.0];
 const STATUSES: [PlannedFiling['status'], number][] = [
@@ -259,7 +226,7 @@ export function* historyFilings(
             anywhere
           ).pick(rng);
       }
-      stops.push({ countyCode: county, site: rng.chance(0.35) ? null : rng.pick(SITES) });
+      stops.push({ countyCode: county, site: rng.chance(0.35) ? null : rng.pick(DEMO_SITES) });
     }
     const startDate = startDays.pick(rng);
     const length = rng.weighted([
@@ -272,7 +239,7 @@ export function* historyFilings(
     const endDate = addDays(startDate, length - 1);
     const status = rng.weighted(STATUSES);
     const createdAt = at(addDays(startDate, -rng.int(3, 30)), rng.int(9, 17), rng.int(0, 59));
-    const theme = rng.pick(THEMES[unit.name] ?? PREFECTURE_THEMES);
+    const theme = rng.pick(DEMO_TOPICS[unit.name] ?? PREFECTURE_TOPICS);
     // Drawn for every filing, so that the day of generation moves which visits have results, not the rest.
     const result = {
       owed: rng.chance(0.9),
