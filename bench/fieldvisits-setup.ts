@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { DEMO_PROVINCIAL_UNITS } from '../src/db/seed/fieldvisits-demo.js';
-import { type HistoryCounts, seedFieldVisitHistory } from '../src/db/seed/fieldvisits-history.js';
+import { seedFieldVisitHistory } from '../src/db/seed/fieldvisits-history.js';
+import type { HistoryCounts } from '../src/db/seed/fieldvisits-history.plan.js';
 import { hashPassword } from '../src/platform/auth/passwords.js';
 import { addDays, dateInShanghai, isoNow } from '../src/platform/clock.js';
 import type { AppContext } from '../src/platform/context.js';

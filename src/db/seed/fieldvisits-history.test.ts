@@ -4,14 +4,8 @@ import { countIn } from '../../modules/fieldvisits/fieldvisits.repository.js';
 import { addDays } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { type DialectName, openTestContext, rowCount, testDialects } from '../../test/harness.js';
-import {
-  countiesOf,
-  ensureHistoryUnits,
-  HISTORY_FILER,
-  historyFilings,
-  planHistory,
-  seedFieldVisitHistory,
-} from './fieldvisits-history.js';
+import { ensureHistoryUnits, seedFieldVisitHistory } from './fieldvisits-history.js';
+import { countiesOf, HISTORY_FILER, historyFilings, planHistory } from './fieldvisits-history.plan.js';
 
 // Two years, with results for the visits that ended before mid-2025.
 const OPTIONS = { filings: 3000, from: '2024-01-01', to: '2025-12-31', today: '2025-06-15', seed: 7 };
