@@ -1,6 +1,6 @@
-import { Button, Flex, Input, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Flex, Select } from 'antd';
 import type { Estate } from '../../api/places';
+import { ListSearch } from '../../components/ListSearch';
 import { useIsMobile } from '../../components/useIsMobile';
 import { useT } from '../../i18n';
 import { GridSelect, useGridChoice } from '../residents/GridSelect';
@@ -31,9 +31,6 @@ export function BuildingFilters({
   const t = useT();
   const isMobile = useIsMobile();
   const { grids } = useGridChoice();
-  const [text, setText] = useState(filters.q ?? '');
-  // The URL can change under the box (Back, a link): follow it.
-  useEffect(() => setText(filters.q ?? ''), [filters.q]);
   const showGrid = grids === null || grids.length > 1;
   const filtered = Boolean(filters.q || filters.grid || filters.estate);
   const estateOptions = estatesOfGrid(estates ?? [], filters.grid).map((estate) => ({
@@ -50,18 +47,12 @@ export function BuildingFilters({
       align={isMobile ? 'stretch' : 'center'}
       className="filter-bar"
     >
-      <Input.Search
-        allowClear
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value === '' && filters.q) onChange({ q: undefined });
-        }}
-        onSearch={(value) => onChange({ q: value.trim() || undefined })}
+      <ListSearch
+        q={filters.q}
+        onSearch={(q) => onChange({ q })}
         placeholder={t('places.searchBuilding')}
         aria-label={t('places.searchBuildingLabel')}
         maxLength={20}
-        enterButton
         style={{ width: isMobile ? '100%' : 300 }}
       />
       <Flex gap={isMobile ? 8 : 12} align="center" wrap={!isMobile}>

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, type PaginationProps, Table, Tabs } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Flex, type PaginationProps, Table, Tabs } from 'antd';
+import { useState } from 'react';
 import {
   deleteOrganisation,
   exportOrganisations,
@@ -14,6 +14,7 @@ import { usePermission } from '../../auth/session';
 import { EmptyState } from '../../components/EmptyState';
 import { ExportButton } from '../../components/ExportButton';
 import { errorText } from '../../components/errorText';
+import { ListSearch } from '../../components/ListSearch';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsMobile } from '../../components/useIsMobile';
@@ -49,8 +50,6 @@ export default function OrganisationsPage() {
   const { grids } = useGridChoice();
   const showGrid = grids === null || grids.length > 1;
   const [editing, setEditing] = useState<Editing>(null);
-  const [text, setText] = useState(filters.q ?? '');
-  useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
   const remove = useMutation({
     mutationFn: (organisation: Organisation) => deleteOrganisation(organisation.id),
@@ -137,18 +136,12 @@ export default function OrganisationsPage() {
           }))}
         />
         <Flex gap={isMobile ? 8 : 12} wrap align="center" className="filter-bar">
-          <Input.Search
-            allowClear
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (e.target.value === '' && filters.q) setFilters({ q: undefined });
-            }}
-            onSearch={(value) => setFilters({ q: value.trim() || undefined })}
+          <ListSearch
+            q={filters.q}
+            onSearch={(q) => setFilters({ q })}
             placeholder={t('places.orgSearch')}
             aria-label={t('places.orgSearchLabel')}
             maxLength={40}
-            enterButton
             style={{ width: isMobile ? '100%' : 360 }}
           />
           {showGrid ? (

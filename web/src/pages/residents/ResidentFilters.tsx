@@ -1,7 +1,8 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Checkbox, Flex, Input, InputNumber, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Checkbox, Flex, InputNumber, Select, Space } from 'antd';
+import { useState } from 'react';
 import { useTagCatalog } from '../../api/residents';
+import { ListSearch } from '../../components/ListSearch';
 import { useIsMobile } from '../../components/useIsMobile';
 import { useT } from '../../i18n';
 import { GridSelect, useGridChoice } from './GridSelect';
@@ -25,9 +26,6 @@ export function ResidentFilters({ filters, onChange, onClear }: ResidentFiltersP
   const { grids } = useGridChoice();
   const active = activeFilterCount(filters);
   const [open, setOpen] = useState(active > 0);
-  const [text, setText] = useState(filters.q ?? '');
-  // The URL can change under the box (Back, a link): follow it.
-  useEffect(() => setText(filters.q ?? ''), [filters.q]);
 
   const width = (desktop: number) => ({ width: isMobile ? '100%' : desktop });
   const showGrid = grids === null || grids.length > 1;
@@ -123,18 +121,11 @@ export function ResidentFilters({ filters, onChange, onClear }: ResidentFiltersP
   return (
     <Flex vertical gap={12} className="filter-bar">
       <Flex gap={8} wrap align="center">
-        <Input.Search
-          allowClear
-          value={text}
-          onChange={(e) => {
-            setText(e.target.value);
-            // Cleared with the ✕: show everyone again at once.
-            if (e.target.value === '' && filters.q) onChange({ q: undefined });
-          }}
-          onSearch={(value) => onChange({ q: value.trim() || undefined })}
+        <ListSearch
+          q={filters.q}
+          onSearch={(q) => onChange({ q })}
           placeholder={t(isMobile ? 'residents.searchPlaceholderShort' : 'residents.searchPlaceholder')}
           aria-label={t('residents.search')}
-          enterButton
           style={{ width: isMobile ? undefined : 540, flex: isMobile ? 1 : undefined }}
         />
         {isMobile ? (
