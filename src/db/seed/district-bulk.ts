@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
+import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../types.js';
 
 /**
@@ -150,4 +151,77 @@ export async function withoutSecondaryIndexes(
         db,
       );
   };
+}
+
+/** What a bulk load writes, and how. */
+export interface BulkLoad<C> {
+  /** The tables written (the PostgreSQL writer's column lists); their indexes are rebuilt after. */
+  tables: BulkTable[];
+  /** Tables whose ids the load gives itself: locked meanwhile, their sequences moved past after. */
+  withIds: readonly string[];
+  load: (db: Kysely<DB>, writer: BulkWriter) => Promise<C>;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * Runs a generator's load in one transaction, as fast as each database allows: on SQLite with
+ * the journal in memory, no syncs and a large cache (the settings are restored after), on
+ * PostgreSQL with the tables locked; either way without the secondary indexes, rebuilt at the
+ * end, and with the tables analysed after. All or nothing.
+ */
+export async function bulkLoad<C>(ctx: AppContext, spec: BulkLoad<C>): Promise<C> {
+  const loaded = spec.tables.map((t) => t.name);
+  const timed = async (what: string, work: () => Promise<unknown>) => {
+    const started = Date.now();
+    await work();
+    spec.onProgress?.(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  const { sqlite } = ctx.database;
+  if (sqlite) {
+    // Switching out of WAL needs the only connection; if another holds the file, WAL stays (slower).
+    const saved = {
+      synchronous: sqlite.pragma('synchronous', { simple: true }),
+      cache: sqlite.pragma('cache_size', { simple: true }),
+    };
+    sqlite.pragma('journal_mode = MEMORY');
+    sqlite.pragma('synchronous = OFF');
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.pragma('cache_size = -524288');
+    let counts: C;
+    try {
+      sqlite.exec('begin');
+      try {
+        const restoreIndexes = await withoutSecondaryIndexes({ sqlite }, loaded);
+        counts = await spec.load(ctx.db, sqliteBulkWriter(sqlite));
+        await timed(`indexes of ${loaded.join(', ')}`, restoreIndexes);
+        sqlite.exec('commit');
+      } catch (error) {
+        sqlite.exec('rollback');
+        throw error;
+      }
+    } finally {
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma(`synchronous = ${saved.synchronous}`);
+      sqlite.pragma(`cache_size = ${saved.cache}`);
+      sqlite.pragma('journal_mode = WAL');
+    }
+    await timed('analyze', async () => sqlite.exec(loaded.map((t) => `analyze "${t}"`).join(';')));
+    return counts;
+  }
+  const counts = await ctx.db.transaction().execute(async (trx) => {
+    // Ids are given by the load (so that children can point at parents without reading them
+    // back): nobody else may insert meanwhile, and the identity sequences are moved past them after.
+    for (const table of spec.withIds)
+      await sql`lock table ${sql.table(table)} in exclusive mode`.execute(trx);
+    const restoreIndexes = await withoutSecondaryIndexes({ db: trx }, loaded);
+    const result = await spec.load(trx, postgresBulkWriter(trx, spec.tables));
+    await timed(`indexes and foreign keys of ${loaded.join(', ')}`, restoreIndexes);
+    for (const table of spec.withIds)
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+        trx,
+      );
+    return result;
+  });
+  await timed('analyze', () => sql`analyze ${sql.join(loaded.map((t) => sql.table(t)))}`.execute(ctx.db));
+  return counts;
 }

@@ -1,15 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { dateInShanghai } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import { nameSearchKeys } from '../../platform/pinyin.js';
 import type { DB } from '../types.js';
-import {
-  type BulkTable,
-  type BulkWriter,
-  postgresBulkWriter,
-  sqliteBulkWriter,
-  withoutSecondaryIndexes,
-} from './district-bulk.js';
+import { type BulkTable, type BulkWriter, bulkLoad } from './district-bulk.js';
 import { type GridPlan, type PlanContext, planGrid } from './district-registry.plan.js';
 import { Random } from './random.js';
 
@@ -113,7 +107,7 @@ const VISITS: BulkTable = {
 /** Parents before children: the order PostgreSQL receives each group in. */
 const TABLES = [ESTATES, BUILDINGS, HOUSES, HOUSEHOLDS, RESIDENTS, RESIDENT_TAGS, VISITS];
 const WITH_IDS = ['estates', 'buildings', 'houses', 'households', 'residents'] as const;
-const LOADED = TABLES.map((t) => t.name);
+const _LOADED = TABLES.map((t) => t.name);
 
 export interface RegistryOptions {
   /** 'places': estates, buildings and houses only (the target of an import benchmark). */
@@ -159,60 +153,7 @@ export async function seedDistrictRegistry(
       intervals: new Map(catalog.map((t) => [t.code, t.visit_interval_days])),
       workers: new Map(workers.map((w) => [w.scope, { id: w.id, name: w.username }])),
     });
-
-  const { sqlite } = ctx.database;
-  if (sqlite) {
-    // Switching out of WAL needs the only connection; if another holds the file, WAL stays (slower).
-    const saved = {
-      synchronous: sqlite.pragma('synchronous', { simple: true }),
-      cache: sqlite.pragma('cache_size', { simple: true }),
-    };
-    sqlite.pragma('journal_mode = MEMORY');
-    sqlite.pragma('synchronous = OFF');
-    sqlite.pragma('foreign_keys = OFF');
-    sqlite.pragma('cache_size = -524288');
-    let counts: RegistryCounts;
-    try {
-      sqlite.exec('begin');
-      try {
-        const restoreIndexes = await withoutSecondaryIndexes({ sqlite }, LOADED);
-        counts = await load(ctx.db, sqliteBulkWriter(sqlite));
-        await timed('indexes', options, restoreIndexes);
-        sqlite.exec('commit');
-      } catch (error) {
-        sqlite.exec('rollback');
-        throw error;
-      }
-    } finally {
-      sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma(`synchronous = ${saved.synchronous}`);
-      sqlite.pragma(`cache_size = ${saved.cache}`);
-      sqlite.pragma('journal_mode = WAL');
-    }
-    await timed('analyze', options, async () => sqlite.exec('analyze'));
-    return counts;
-  }
-  const counts = await ctx.db.transaction().execute(async (trx) => {
-    // Ids are given here (so that children can point at parents without reading them back):
-    // nobody else may insert meanwhile, and the identity sequences are moved past them after.
-    for (const table of WITH_IDS) await sql`lock table ${sql.table(table)} in exclusive mode`.execute(trx);
-    const restoreIndexes = await withoutSecondaryIndexes({ db: trx }, LOADED);
-    const result = await load(trx, postgresBulkWriter(trx, TABLES));
-    await timed('indexes and foreign keys', options, restoreIndexes);
-    for (const table of WITH_IDS)
-      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
-        trx,
-      );
-    return result;
-  });
-  await timed('analyze', options, () => sql`analyze`.execute(ctx.db));
-  return counts;
-}
-
-async function timed(what: string, options: RegistryOptions, work: () => Promise<unknown>) {
-  const started = Date.now();
-  await work();
-  options.onProgress?.(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return bulkLoad(ctx, { tables: TABLES, withIds: WITH_IDS, load, onProgress: options.onProgress });
 }
 
 interface Lookups {

@@ -1,16 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { currentThresholds } from '../../modules/fieldvisits/thresholds.service.js';
 import { loadDivisions } from '../../modules/regions/regions.divisions.js';
 import { addDays, dateInShanghai, isoNow } from '../../platform/clock.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DB } from '../types.js';
-import {
-  type BulkTable,
-  type BulkWriter,
-  postgresBulkWriter,
-  sqliteBulkWriter,
-  withoutSecondaryIndexes,
-} from './district-bulk.js';
+import { type BulkTable, type BulkWriter, bulkLoad } from './district-bulk.js';
 import {
   countiesOf,
   HISTORY_FILER,
@@ -70,7 +64,7 @@ const FIELD_VISIT_COUNTIES: BulkTable = {
   columns: [['visit_id', 'int8'], ['county_code', 'text'], ['unit_id', 'int8'], ['start_date', 'text'], ['live', 'int4']],
 };
 const TABLES = [FIELD_VISITS, FIELD_VISIT_COUNTIES];
-const LOADED = TABLES.map((t) => t.name);
+const _LOADED = TABLES.map((t) => t.name);
 
 /** Yunnan's prefectures and counties (from the division codes) and the units, when missing. */
 export async function ensureHistoryUnits(ctx: AppContext) {
@@ -182,7 +176,7 @@ export async function seedFieldVisitHistory(
     await writer.finish();
     return { units: added, filings: n, countyRows };
   };
-  return bulkLoad(ctx, load, progress);
+  return bulkLoad(ctx, { tables: TABLES, withIds: ['field_visits'], load, onProgress: progress });
 }
 
 function writeFiling(
@@ -234,67 +228,4 @@ function writeFiling(
     f.result?.at ?? null,
     addDays(f.endDate, judgedBy.resultDueDays),
   ]);
-}
-
-/**
- * One transaction without the secondary indexes, rebuilt at the end, as district-registry.ts
- * loads the registry: on SQLite with the journal in memory and no fsync (generated data: a crash
- * means generating it again); on PostgreSQL with the table locked, since the ids are given here,
- * and its identity sequence moved past them after. Then ANALYZE.
- */
-async function bulkLoad(
-  ctx: AppContext,
-  load: (db: Kysely<DB>, writer: BulkWriter) => Promise<HistoryCounts>,
-  progress?: (message: string) => void,
-): Promise<HistoryCounts> {
-  const timed = async (what: string, work: () => Promise<unknown>) => {
-    const started = Date.now();
-    await work();
-    progress?.(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  };
-  const { sqlite } = ctx.database;
-  if (sqlite) {
-    const saved = {
-      synchronous: sqlite.pragma('synchronous', { simple: true }),
-      cache: sqlite.pragma('cache_size', { simple: true }),
-    };
-    sqlite.pragma('journal_mode = MEMORY');
-    sqlite.pragma('synchronous = OFF');
-    sqlite.pragma('foreign_keys = OFF');
-    sqlite.pragma('cache_size = -524288');
-    let counts: HistoryCounts;
-    try {
-      sqlite.exec('begin');
-      try {
-        const restoreIndexes = await withoutSecondaryIndexes({ sqlite }, LOADED);
-        counts = await load(ctx.db, sqliteBulkWriter(sqlite));
-        await timed('field visit indexes', restoreIndexes);
-        sqlite.exec('commit');
-      } catch (error) {
-        sqlite.exec('rollback');
-        throw error;
-      }
-    } finally {
-      sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma(`synchronous = ${saved.synchronous}`);
-      sqlite.pragma(`cache_size = ${saved.cache}`);
-      sqlite.pragma('journal_mode = WAL');
-    }
-    await timed('field visit analyze', async () =>
-      sqlite.exec(LOADED.map((t) => `analyze "${t}"`).join(';')),
-    );
-    return counts;
-  }
-  const counts = await ctx.db.transaction().execute(async (trx) => {
-    await sql`lock table field_visits in exclusive mode`.execute(trx);
-    const restoreIndexes = await withoutSecondaryIndexes({ db: trx }, LOADED);
-    const result = await load(trx, postgresBulkWriter(trx, TABLES));
-    await timed('field visit indexes and foreign keys', restoreIndexes);
-    await sql`select setval(pg_get_serial_sequence('field_visits', 'id'), coalesce((select max(id) from field_visits), 0) + 1, false)`.execute(
-      trx,
-    );
-    return result;
-  });
-  await timed('field visit analyze', () => sql`analyze field_visits, field_visit_counties`.execute(ctx.db));
-  return counts;
 }

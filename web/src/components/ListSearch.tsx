@@ -1,6 +1,6 @@
 import { Input } from 'antd';
 import type { SearchProps } from 'antd/es/input';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 interface ListSearchProps extends Omit<SearchProps, 'value' | 'onChange' | 'onSearch'> {
   /** The list's search as it stands in the URL. */
@@ -12,11 +12,21 @@ interface ListSearchProps extends Omit<SearchProps, 'value' | 'onChange' | 'onSe
 /**
  * The search box of a list whose filters live in the URL: typing stays in the box until Enter
  * (or the button), clearing with ✕ shows everything again at once, and the box follows the URL
- * when it changes under it (Back, a link, a reset).
+ * when something else changes it (Back, a link, a reset, a saved record searched for).
  */
 export function ListSearch({ q, onSearch, ...props }: ListSearchProps) {
   const [text, setText] = useState(q ?? '');
-  useEffect(() => setText(q ?? ''), [q]);
+  // The search this box asked for. The URL catches up a moment later; by then the person may
+  // be typing the next one, which must not be overwritten by the echo of their own request.
+  const asked = useRef(q);
+  useEffect(() => {
+    if (q !== asked.current) setText(q ?? '');
+    asked.current = q;
+  }, [q]);
+  const search = (next: string | undefined) => {
+    asked.current = next;
+    onSearch(next);
+  };
   return (
     <Input.Search
       allowClear
@@ -25,9 +35,9 @@ export function ListSearch({ q, onSearch, ...props }: ListSearchProps) {
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        if (e.target.value === '' && q) onSearch(undefined);
+        if (e.target.value === '' && q) search(undefined);
       }}
-      onSearch={(value) => onSearch(value.trim() || undefined)}
+      onSearch={(value) => search(value.trim() || undefined)}
     />
   );
 }
